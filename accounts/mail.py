@@ -1,0 +1,25 @@
+"""Outgoing email: rendered in the request, delivered by a background task after commit."""
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+
+from accounts.tasks import deliver_email
+
+
+def send_later(message: EmailMessage) -> None:
+    """Deliver `message` through django.tasks once the current transaction commits.
+
+    A rolled-back sign-up sends nothing, and a slow mail server never holds up a page.
+    """
+    html = ""
+    if isinstance(message, EmailMultiAlternatives):
+        html = next((body for body, kind in message.alternatives if kind == "text/html"), "")
+    kwargs = {
+        "subject": message.subject,
+        "body": message.body,
+        "to": list(message.to),
+        "from_email": message.from_email,
+        "html_body": html,
+        "headers": dict(message.extra_headers),
+    }
+    transaction.on_commit(lambda: deliver_email.enqueue(**kwargs))

@@ -1,0 +1,107 @@
+from functools import cached_property
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from accounts.validators import validate_display_name
+
+MODERATORS_GROUP = "Moderators"
+
+
+class Role(models.TextChoices):
+    PATIENT = "patient", "Patient"
+    DOCTOR = "doctor", "Doctor"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **fields) -> "User":
+        if not email:
+            raise ValueError("Users need an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Anyone with an account. Others only ever see the display name, never the email."""
+
+    email = models.EmailField("email address", max_length=254, unique=True)
+    display_name = models.CharField(
+        max_length=40,
+        validators=[validate_display_name],
+        help_text="Shown on everything you post. Other members never see your email address.",
+    )
+    role = models.CharField(max_length=10, choices=Role, default=Role.PATIENT)
+    is_staff = models.BooleanField(
+        "staff status",
+        default=False,
+        help_text="Can log in to the moderation admin.",
+    )
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_unique",
+                violation_error_message="An account with this email address already exists.",
+            ),
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="accounts_user_display_name_unique",
+                violation_error_message="This display name is taken. Please choose another.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.display_name = " ".join(self.display_name.split())
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+    @property
+    def is_patient(self) -> bool:
+        return self.role == Role.PATIENT
+
+    @property
+    def is_doctor(self) -> bool:
+        return self.role == Role.DOCTOR
+
+    @cached_property
+    def is_moderator(self) -> bool:
+        return self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists()
+
+    @cached_property
+    def has_verified_email(self) -> bool:
+        return EmailAddress.objects.filter(user=self, verified=True).exists()

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts import views as account_views
+
+admin.site.site_header = "DocAnswers moderation"
+admin.site.site_title = "DocAnswers moderation"
+admin.site.index_title = "Moderation"
+
+urlpatterns = [
+    path("", include("forum.urls")),
+    # Ours first: the sign-up page takes ?role= to preselect patient or doctor.
+    path("account/signup/", account_views.signup, name="account_signup"),
+    path("account/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+]
