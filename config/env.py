@@ -22,7 +22,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in FALSE_WORDS:
         return False
-    raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a boolean: use 1/0, true/false.")
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a boolean: use 1/0, true/false."
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -54,10 +56,7 @@ def database_from_url(url: str, *, conn_max_age: int = 600) -> dict:
     if scheme == "sqlite":
         # sqlite:///relative.db and sqlite:////absolute/path.db, as in dj-database-url.
         path = unquote(parts.path[1:]) if parts.path.startswith("/") else unquote(parts.path)
-        if not path or path == ":memory:":
-            name = ":memory:"
-        else:
-            name = str(Path(path))
+        name = str(Path(path)) if path and path != ":memory:" else ":memory:"
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,

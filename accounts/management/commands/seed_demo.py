@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
     def print_accounts(self, users: list[User]) -> None:
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for demo, user in zip(DEMO_USERS, users, strict=True):
             self.stdout.write(f"  {demo.label:<10} {user.email:<24} {user.display_name}")
         self.stdout.write("  The moderator and superuser also sign in to /admin/.\n")

@@ -1,0 +1,73 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from tests.factories import DoctorFactory, ModeratorFactory, PatientFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason=f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
+    )
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Fast hashing, photos in a throwaway folder, and a fresh cache for allauth's rate limits."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def alice(db):
+    """A patient with a verified email."""
+    return PatientFactory(email="alice@example.com", display_name="Alice")
+
+
+@pytest.fixture
+def bob(db):
+    """A doctor (verification of doctors arrives with the doctors app)."""
+    return DoctorFactory(email="bob@example.com", display_name="Bob Stone")
+
+
+@pytest.fixture
+def carol(db):
+    """A doctor whose verification is still pending."""
+    return DoctorFactory(email="carol@example.com", display_name="Carol Hart")
+
+
+@pytest.fixture
+def mallory(db):
+    """An outsider patient, for checks that one member cannot touch another's things."""
+    return PatientFactory(email="mallory@example.com", display_name="Mallory")
+
+
+@pytest.fixture
+def moderator(db):
+    return ModeratorFactory(email="mod@example.com", display_name="Morgan Reed")
+
+
+@pytest.fixture
+def client_as(db):
+    """client_as(user) is a test client logged in as that user."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,58 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_patient_signs_up_verifies_email_and_logs_in(page: Page, live_server, screenshot):
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Sign up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create your account")
+    screenshot("signup")
+
+    expect(page.get_by_label("I am a patient")).to_be_checked()
+    page.get_by_label("Display name").fill("Jasmine R")
+    page.get_by_label("Email").fill("jasmine@example.com")
+    page.get_by_label("Password", exact=True).fill("a-long-unusual-passphrase")
+    page.get_by_label("Password (again)").fill("a-long-unusual-passphrase")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
+    screenshot("verification-sent")
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/\s]+(/account/confirm-email/\S+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    page.goto(live_server.url + link.group(1))
+    screenshot("confirm-email")
+    page.get_by_role("button", name="Confirm").click()
+
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("Email").fill("jasmine@example.com")
+    page.get_by_label("Password").fill("a-long-unusual-passphrase")
+    page.get_by_role("button", name="Log in").click()
+
+    menu = page.locator("summary.menu__toggle")
+    expect(menu).to_contain_text("Jasmine R")
+    menu.click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    screenshot("home-signed-in")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/account/signup/", "/account/login/", "/account/password/reset/"]
+)
+def test_public_pages_pass_axe(page: Page, live_server, axe_violations, screenshot, path):
+    page.goto(live_server.url + path)
+    assert axe_violations() == []
+    screenshot("axe" + (path.rstrip("/").replace("/", "-") or "-home"))
+
+
+def test_no_console_errors_and_no_csp_violations(page: Page, live_server):
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    for path in ["/", "/account/signup/", "/account/login/"]:
+        page.goto(live_server.url + path)
+    assert problems == []

@@ -1,0 +1,45 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from accounts.models import MODERATORS_GROUP, Role, User
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A patient whose email address is verified, as after a normal sign-up."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"member{n}@example.com")
+    display_name = factory.Sequence(lambda n: f"Member {n}")
+    role = Role.PATIENT
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        self.save()
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
+
+class PatientFactory(UserFactory):
+    role = Role.PATIENT
+
+
+class DoctorFactory(UserFactory):
+    role = Role.DOCTOR
+
+
+class ModeratorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def moderator_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
