@@ -1,8 +1,10 @@
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.db.models import Value
+from django.db.models.functions import Lower
 
 from accounts.models import Role, User
-from accounts.validators import validate_display_name
+from accounts.validators import normalize_display_name, validate_display_name
 
 ROLE_CHOICES = [
     (Role.PATIENT, "I am a patient"),
@@ -20,12 +22,18 @@ class DisplayNameField(forms.CharField):
         )
         super().__init__(**kwargs)
 
-    def clean(self, value):
-        return " ".join(super().clean(value).split())
+    def to_python(self, value):
+        return normalize_display_name(super().to_python(value))
+
+
+DISPLAY_NAME_TAKEN = "This display name is taken. Please choose another."
 
 
 def display_name_taken(name: str, *, exclude: User | None = None) -> bool:
-    users = User.objects.filter(display_name__iexact=name)
+    # The same comparison as the unique constraint on Lower("display_name"), done by the database.
+    users = User.objects.alias(lower_name=Lower("display_name")).filter(
+        lower_name=Lower(Value(name))
+    )
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     return users.exists()
@@ -52,7 +60,7 @@ class SignupForm(allauth_forms.SignupForm):
     def clean_display_name(self) -> str:
         name = self.cleaned_data["display_name"]
         if display_name_taken(name):
-            raise forms.ValidationError("This display name is taken. Please choose another.")
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN)
         return name
 
 
@@ -66,5 +74,5 @@ class ProfileForm(forms.ModelForm):
     def clean_display_name(self) -> str:
         name = self.cleaned_data["display_name"]
         if display_name_taken(name, exclude=self.instance):
-            raise forms.ValidationError("This display name is taken. Please choose another.")
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN)
         return name

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from accounts.validators import validate_display_name
+from accounts.validators import normalize_display_name, validate_display_name
 
 MODERATORS_GROUP = "Moderators"
 
@@ -82,7 +82,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
-        self.display_name = " ".join(self.display_name.split())
+        self.display_name = normalize_display_name(self.display_name)
 
     def get_full_name(self) -> str:
         return self.display_name

@@ -94,6 +94,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: allauth keeps its rate limits and used TOTP codes here, so every web worker must
+# share it in production: REDIS_URL. Without it, each process has its own (fine for one).
+REDIS_URL = env("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Background work: django.tasks, stored in the database and run by `manage.py db_worker`.
 # Development runs tasks in the request instead, so no worker is needed for `make run`.
 TASKS = {
@@ -167,7 +176,7 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "DocAnswers <no-reply@docanswers.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-ADMINS = [("Admin", address) for address in env_list("ADMINS")]
+ADMINS = env_list("ADMINS")
 
 # Static files: hashed and compressed by whitenoise; media (patients' photos) stays private.
 STATIC_URL = "/static/"
@@ -193,10 +202,14 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+# Preloading is hard to undo, so it is a deliberate choice: HSTS_PRELOAD=1.
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
 if env_bool("BEHIND_PROXY", False):
-    # The proxy in front (nginx, a load balancer) terminates TLS and says so in this header.
+    # One proxy in front (nginx, a load balancer) terminates TLS and says so in this header,
+    # and appends the visitor's address to X-Forwarded-For: allauth's per-IP rate limits must
+    # count the visitor, not the proxy.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -206,7 +219,7 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

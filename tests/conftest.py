@@ -40,14 +40,8 @@ def alice(db):
 
 @pytest.fixture
 def bob(db):
-    """A doctor (verification of doctors arrives with the doctors app)."""
+    """A doctor account. (Verification, and carol the pending doctor, come with doctors/.)"""
     return DoctorFactory(email="bob@example.com", display_name="Bob Stone")
-
-
-@pytest.fixture
-def carol(db):
-    """A doctor whose verification is still pending."""
-    return DoctorFactory(email="carol@example.com", display_name="Carol Hart")
 
 
 @pytest.fixture

@@ -16,3 +16,7 @@ document.addEventListener("keydown", (event) => {
     menu.querySelector("summary").focus();
   }
 });
+
+// After a form comes back with errors, put the keyboard on the first field to fix.
+const invalid = document.querySelector("[aria-invalid='true']");
+if (invalid) invalid.focus();

@@ -50,11 +50,37 @@ def test_keeping_your_own_name_in_another_case_is_fine(client_as, alice):
     assert alice.display_name == "ALICE"
 
 
-@pytest.mark.parametrize("bad", ["", "x" * 41, "me@example.com", "<b>bold</b>"])
-def test_bad_display_names_get_a_message_not_an_error(client_as, alice, bad):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("", "This field is required"),
+        ("x" * 41, "at most 40 characters"),
+        ("me@example.com", "Use letters, numbers, spaces"),
+        ("<b>bold</b>", "Use letters, numbers, spaces"),
+    ],
+)
+def test_bad_display_names_get_a_message_not_an_error(client_as, alice, bad, message):
     response = client_as(alice).post(PROFILE, {"display_name": bad})
     assert response.status_code == 400
-    assert "<b>bold</b>" not in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    assert "<b>bold</b>" not in html
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"
+
+
+def test_an_empty_post_is_a_form_error(client_as, alice):
+    response = client_as(alice).post(PROFILE, {})
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+
+
+def test_a_name_taken_at_the_last_moment_is_a_form_error(client_as, alice, mallory, monkeypatch):
+    """The database constraint is the final word; its error becomes a message, not a 500."""
+    monkeypatch.setattr("accounts.forms.display_name_taken", lambda name, exclude=None: False)
+    response = client_as(alice).post(PROFILE, {"display_name": "mallory"})
+    assert response.status_code == 400
+    assert "This display name is taken" in response.content.decode()
     alice.refresh_from_db()
     assert alice.display_name == "Alice"
 

@@ -1,12 +1,24 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from accounts.models import MODERATORS_GROUP, Role, User
 
 
 def test_the_moderators_group_exists_from_the_migrations(db):
-    assert Group.objects.filter(name=MODERATORS_GROUP).exists()
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    assert set(group.permissions.values_list("codename", flat=True)) == {"view_user"}
+
+
+def test_moderators_can_look_members_up_but_not_change_them(client_as, moderator, alice):
+    client = client_as(moderator)
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
+    page = client.get(reverse("admin:accounts_user_change", args=[alice.pk]))
+    assert page.status_code == 200
+    assert 'name="display_name"' not in page.content.decode()  # read-only
+    assert client.get(reverse("admin:accounts_user_delete", args=[alice.pk])).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
 
 
 def test_roles(alice, bob, moderator):

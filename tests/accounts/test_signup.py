@@ -71,7 +71,10 @@ def test_unknown_role_is_refused(client, db):
         ("jasmine@example.com", "Use letters, numbers, spaces"),
         ("Dr. Jasmine", "can&#x27;t suggest a title"),
         ("DocAnswers Team", "can&#x27;t suggest a title"),
-        ("J", "at least 3 characters"),
+        ("J", "at least 2 characters"),
+        ("Ｄｒ Jasmine", "can&#x27;t suggest a title"),
+        ("Jasmine Smith MD", "can&#x27;t suggest a title"),
+        ("Dг Jasmine", "Use one alphabet"),
         ("<script>", "Use letters, numbers, spaces"),
     ],
 )
@@ -134,3 +137,21 @@ def test_signing_up_again_with_a_known_email_reveals_nothing(
     assert response.status_code == 302
     assert User.objects.count() == 1
     assert mail.outbox[0].to == ["alice@example.com"]
+
+
+def test_lookalike_letters_count_as_the_same_name(client, db):
+    """The Kelvin sign (U+212A) folds to K, so "\u212aate" cannot sit beside "Kate"."""
+    client.post(SIGNUP, signup_data(display_name="Kate", email="kate@example.com"))
+    response = client.post(SIGNUP, signup_data(display_name="\u212aate"))
+    assert "This display name is taken" in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_a_name_taken_at_the_last_moment_is_a_form_error(client, alice, monkeypatch):
+    monkeypatch.setattr("accounts.forms.display_name_taken", lambda name, exclude=None: False)
+    response = client.post(SIGNUP, signup_data(display_name="ALICE"))
+    assert response.status_code == 200
+    assert "This display name is taken" in response.content.decode()
+    assert User.objects.count() == 1
+    assert not EmailAddress.objects.filter(email="jasmine@example.com").exists()
+    assert mail.outbox == []

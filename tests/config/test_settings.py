@@ -20,6 +20,8 @@ PRODUCTION = {
     "EMAIL_HOST": "smtp.example.com",
     "EMAIL_HOST_USER": "mailer",
     "EMAIL_HOST_PASSWORD": "mail-pass",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+    "HSTS_PRELOAD": "1",
 }
 
 SHOW = """
@@ -40,6 +42,9 @@ print(json.dumps({
     "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"],
     "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     "STATICFILES": settings.STORAGES["staticfiles"]["BACKEND"],
+    "CACHE": settings.CACHES["default"],
+    "TRUSTED_PROXIES": getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0),
+    "PROXY_SSL_HEADER": settings.SECURE_PROXY_SSL_HEADER,
 }))
 """
 
@@ -74,6 +79,7 @@ def test_development_defaults_need_nothing_but_debug():
     assert shown["SECURE_SSL_REDIRECT"] is False
     assert shown["TASKS_BACKEND"] == "django.tasks.backends.immediate.ImmediateBackend"
     assert "127.0.0.1" in shown["ALLOWED_HOSTS"]
+    assert shown["CACHE"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
 def test_production_settings_come_from_the_environment():
@@ -107,6 +113,18 @@ def test_production_settings_come_from_the_environment():
     assert shown["TASKS_BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert shown["MEDIA_ROOT"] == "/srv/media"
     assert shown["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert shown["CACHE"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.internal:6379/0",
+    }
+    assert shown["PROXY_SSL_HEADER"] is None
+    assert shown["TRUSTED_PROXIES"] == 0
+
+
+def test_behind_a_proxy_the_visitor_address_is_the_one_rate_limited():
+    shown = settings_under(**PRODUCTION, BEHIND_PROXY="1")
+    assert shown["PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert shown["TRUSTED_PROXIES"] == 1
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -125,6 +143,15 @@ def test_check_deploy_is_clean_with_production_variables():
     result = run_django(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_wants_a_shared_cache():
+    without_redis = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+    result = run_django(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **without_redis
+    )
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr + result.stdout
 
 
 def test_check_deploy_flags_development_settings():

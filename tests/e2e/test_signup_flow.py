@@ -56,3 +56,24 @@ def test_no_console_errors_and_no_csp_violations(page: Page, live_server):
     for path in ["/", "/account/signup/", "/account/login/"]:
         page.goto(live_server.url + path)
     assert problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/account/signup/", "/account/login/", "/no-such-page/"])
+def test_pages_fit_a_phone_screen(page: Page, live_server, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_account_menu_opens_and_closes_with_escape(page: Page, live_server, alice, screenshot):
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("Email").fill("alice@example.com")
+    page.get_by_label("Password").fill("correct-horse-battery-staple")
+    page.get_by_role("button", name="Log in").click()
+    menu = page.locator("details[data-menu]")
+    menu.locator("summary").click()
+    expect(page.get_by_role("link", name="Profile")).to_be_visible()
+    screenshot("account-menu-open")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("link", name="Profile")).to_be_hidden()
+    expect(menu.locator("summary")).to_be_focused()
