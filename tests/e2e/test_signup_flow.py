@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from tests.factories import PASSWORD
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -66,10 +68,7 @@ def test_pages_fit_a_phone_screen(page: Page, live_server, path):
 
 
 def test_account_menu_opens_and_closes_with_escape(page: Page, live_server, alice, screenshot):
-    page.goto(live_server.url + "/account/login/")
-    page.get_by_label("Email").fill("alice@example.com")
-    page.get_by_label("Password").fill("correct-horse-battery-staple")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server, "alice@example.com")
     menu = page.locator("details[data-menu]")
     menu.locator("summary").click()
     expect(page.get_by_role("link", name="Profile")).to_be_visible()
@@ -77,3 +76,35 @@ def test_account_menu_opens_and_closes_with_escape(page: Page, live_server, alic
     page.keyboard.press("Escape")
     expect(page.get_by_role("link", name="Profile")).to_be_hidden()
     expect(menu.locator("summary")).to_be_focused()
+
+
+def log_in(page: Page, live_server, email: str) -> None:
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("summary.menu__toggle")).to_be_visible()
+
+
+def test_account_pages_pass_axe(page: Page, live_server, alice, axe_violations, screenshot):
+    log_in(page, live_server, "alice@example.com")
+    for path in [
+        "/",
+        "/account/profile/",
+        "/account/email/",
+        "/account/password/change/",
+        "/account/2fa/",
+    ]:
+        page.goto(live_server.url + path)
+        assert axe_violations() == [], path
+        screenshot("member" + (path.rstrip("/").replace("/", "-") or "-home"))
+
+
+def test_form_errors_are_shown_and_focused(page: Page, live_server, alice, mallory, screenshot):
+    log_in(page, live_server, "alice@example.com")
+    page.goto(live_server.url + "/account/profile/")
+    page.get_by_label("Display name").fill("Mallory")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("This display name is taken")).to_be_visible()
+    expect(page.get_by_label("Display name")).to_be_focused()
+    screenshot("profile-error")
