@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
+    "taggit",
     "accounts",
     "doctors",
     "forum",
@@ -220,7 +221,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", "blob:"],  # blob: previews photos before they are sent
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -230,6 +231,16 @@ SECURE_CSP = {
 }
 
 MESSAGE_TAGS = {messages.ERROR: "error"}
+
+# Treatments are django-taggit tags: "Botox" and "botox" are one treatment.
+TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "forum.tagging.treatments_from_string"
+TAGGIT_STRING_FROM_TAGS = "forum.tagging.treatments_to_string"
+
+# Photos are served by a view that checks who may see them. Behind nginx, set this to an
+# `internal` location that maps to MEDIA_ROOT, and the view hands the file over to nginx
+# with X-Accel-Redirect instead of streaming it through Python (README: Production).
+PHOTO_ACCEL_REDIRECT_PREFIX = env("PHOTO_ACCEL_REDIRECT_PREFIX")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as account_views
+from forum import views as forum_views
 
 admin.site.site_header = "DocAnswers moderation"
 admin.site.site_title = "DocAnswers moderation"
 admin.site.index_title = "Moderation"
 
 urlpatterns = [
+    path("", forum_views.home, name="home"),
     path("", include("forum.urls")),
     # Ours first: the sign-up page takes ?role= to preselect patient or doctor.
     path("account/signup/", account_views.signup, name="account_signup"),

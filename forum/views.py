@@ -1,8 +1,187 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from forum import services
+from forum.forms import QuestionForm
+from forum.models import Photo, PhotoVisibility, Question, Treatment
+from forum.permissions import can_view_photos, patient_required, who_can_view
+
+PAGE_SIZE = 20
+SORTS = {
+    "newest": ("Newest", ["-created_at", "-id"]),
+    "answers": ("Most answered", ["-answer_count", "-created_at", "-id"]),
+    "unanswered": ("Unanswered", ["-created_at", "-id"]),
+}
 
 
 @require_safe
 def home(request):
-    """Everyone: what DocAnswers is, and the way in for patients and doctors."""
-    return render(request, "forum/home.html")
+    """Everyone: what DocAnswers is, the newest and unanswered questions, popular treatments."""
+    context = {
+        "newest": Question.objects.for_listing().order_by("-created_at", "-id")[:6],
+        "unanswered": Question.objects.visible()
+        .unanswered()
+        .only("id", "title", "slug", "created_at")
+        .order_by("-created_at")[:5],
+        "treatments": Treatment.objects.popular()[:12],
+    }
+    return render(request, "forum/home.html", context)
+
+
+@require_safe
+def question_list(request):
+    """Everyone: all questions, 20 a page, by treatment and in three orders."""
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    questions = Question.objects.for_listing().order_by(*SORTS[sort][1])
+    if sort == "unanswered":
+        questions = questions.unanswered()
+    treatment = None
+    if slug := request.GET.get("treatment"):
+        treatment = get_object_or_404(Treatment, slug=slug)
+        questions = questions.filter(tagged_items__tag=treatment)
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = {"treatment": treatment.slug if treatment else "", "sort": sort}
+    context = {
+        "page": page,
+        "filter_query": urlencode({key: value for key, value in filters.items() if value}),
+        "sort": sort,
+        "sorts": {key: label for key, (label, _) in SORTS.items()},
+        "treatment": treatment,
+        "treatments": Treatment.objects.popular()[:30],
+    }
+    return render(request, "forum/question_list.html", context)
+
+
+@require_safe
+def treatment_detail(request, slug: str):
+    """Everyone: one treatment's description and its questions, newest first."""
+    treatment = get_object_or_404(Treatment, slug=slug)
+    questions = (
+        Question.objects.for_listing()
+        .filter(tagged_items__tag=treatment)
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "forum/treatment_detail.html", {"treatment": treatment, "page": page})
+
+
+@require_safe
+def question_detail(request, pk: int, slug: str | None = None):
+    """Everyone: a question; its photos only for those the asker chose."""
+    question = get_object_or_404(
+        Question.objects.visible()
+        .select_related("author")
+        .prefetch_related("treatments", Prefetch("photos", queryset=Photo.objects.all())),
+        pk=pk,
+    )
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    context = {
+        "question": question,
+        "photos": question.photos.all(),
+        "can_view_photos": can_view_photos(request.user, question),
+        "who_can_view": who_can_view(question),
+        "is_author": request.user.is_authenticated and request.user.pk == question.author_id,
+    }
+    return render(request, "forum/question_detail.html", context)
+
+
+def treatment_suggestions() -> list[str]:
+    return list(Treatment.objects.popular().values_list("name", flat=True)[:50])
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def question_ask(request):
+    """Patients with a verified email ask a question, with up to six photos."""
+    if request.method == "GET":
+        return render_form(request, QuestionForm())
+    form = QuestionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_form(request, form, status=400)
+    question = services.question_create(
+        author=request.user,
+        title=form.cleaned_data["title"],
+        body=form.cleaned_data["body"],
+        treatments=form.cleaned_data["treatments"],
+        photo_visibility=form.cleaned_data["photo_visibility"],
+        new_photos=form.new_photos,
+    )
+    return redirect(question)
+
+
+def render_form(request, form: QuestionForm, *, status: int = 200) -> HttpResponse:
+    context = {"form": form, "suggestions": treatment_suggestions(), "max_photos": 6}
+    return render(request, "forum/question_form.html", context, status=status)
+
+
+def own_question(request, pk: int) -> Question:
+    """The signed-in member's own live question; 404 for anyone else's."""
+    return get_object_or_404(Question.objects.visible(), pk=pk, author=request.user)
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, pk: int):
+    """The asker edits the question, removes or adds photos, and changes who sees them."""
+    question = own_question(request, pk)
+    if request.method == "GET":
+        return render_form(request, QuestionForm(instance=question))
+    form = QuestionForm(request.POST, request.FILES, instance=question)
+    if not form.is_valid():
+        return render_form(request, form, status=400)
+    services.question_update(
+        question=question,
+        title=form.cleaned_data["title"],
+        body=form.cleaned_data["body"],
+        treatments=form.cleaned_data["treatments"],
+        photo_visibility=form.cleaned_data["photo_visibility"],
+        new_photos=form.new_photos,
+        removed_photos=form.removed_photos,
+        alt_texts=form.alt_texts,
+    )
+    return redirect(question)
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def question_delete(request, pk: int):
+    """The asker deletes the question (kept for the record) and its photos (gone for good)."""
+    question = own_question(request, pk)
+    if request.method == "POST":
+        services.question_delete(question=question)
+        return redirect("forum:question_list")
+    return render(request, "forum/question_confirm_delete.html", {"question": question})
+
+
+@require_safe
+def photo(request, key: str, size: str):
+    """A photo file, for those allowed to see it: 404 for anyone else, as for a missing one."""
+    if size not in Photo.SIZES:
+        raise Http404("No such photo size.")
+    photo = get_object_or_404(Photo.objects.select_related("question"), key=key)
+    if not can_view_photos(request.user, photo.question):
+        raise Http404("No such photo.")
+    name, content_type = photo.file_name(size), Photo.SIZES[size][1]
+    if settings.PHOTO_ACCEL_REDIRECT_PREFIX:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.PHOTO_ACCEL_REDIRECT_PREFIX.rstrip("/") + "/" + name
+    else:
+        try:
+            response = FileResponse(default_storage.open(name), content_type=content_type)
+        except FileNotFoundError:
+            raise Http404("No such photo.") from None
+    public = photo.question.photo_visibility == PhotoVisibility.EVERYONE
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    if not public:
+        response["Vary"] = "Cookie"
+    return response

@@ -43,3 +43,32 @@ class ModeratorFactory(UserFactory):
     def moderator_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A question with treatments (and, with photos=N, N stored photos)."""
+
+    class Meta:
+        model = "forum.Question"
+        skip_postgeneration_save = True
+
+    author = factory.SubFactory(PatientFactory)
+    title = factory.Sequence(lambda n: f"Is swelling normal on day {n} after filler?")
+    body = "I had filler in my lips and the swelling has not gone down yet. Is that normal?"
+
+    @factory.post_generation
+    def treatments(self, create, extracted, **kwargs):
+        if create:
+            self.treatments.set(extracted if extracted is not None else ["Lip filler"])
+
+    @factory.post_generation
+    def photos(self, create, extracted, **kwargs):
+        if create and extracted:
+            from forum import photos as pipeline
+            from forum.services import _add_photos
+            from tests.forum.images import image_bytes, upload
+
+            processed = pipeline.process(upload(image_bytes("JPEG", size=(400, 300))))
+            _add_photos(self, [(processed, "")] * extracted, 0, [])
+            self.photo_count = extracted
+            self.save(update_fields=["photo_count"])

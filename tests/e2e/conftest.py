@@ -45,6 +45,7 @@ def screenshot(page):
             page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
         page.set_viewport_size(DESKTOP)
 
+    take.folder = SCREENSHOTS
     return take
 
 

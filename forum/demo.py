@@ -1,0 +1,79 @@
+"""Demo questions for `manage.py seed_demo`, with generated illustrations (no real person)."""
+
+import io
+import random
+from datetime import UTC, datetime, timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from accounts.models import User
+from forum import photos, services
+from forum.demo_content import QUESTIONS, SAMPLE_QUESTION, TREATMENT_DESCRIPTIONS
+from forum.models import Question, Treatment
+
+PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
+
+
+def demo_photo(seed: int) -> SimpleUploadedFile:
+    """An abstract drawing of a face outline on a soft background, as a phone might send it."""
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    light, dark = PALETTES[seed % len(PALETTES)]
+    image = Image.new("RGB", (1200, 1500), (240, 244, 243))
+    draw = ImageDraw.Draw(image)
+    for y in range(0, 1500, 6):  # a gentle vertical gradient
+        shade = 244 - y // 40
+        draw.rectangle((0, y, 1200, y + 6), fill=(shade - 8, shade, shade - 2))
+    draw.ellipse((300, 250, 900, 1150), fill=light, outline=dark, width=8)  # face
+    draw.ellipse((240, 600, 330, 800), fill=light, outline=dark, width=6)  # ears
+    draw.ellipse((870, 600, 960, 800), fill=light, outline=dark, width=6)
+    for x in (430, 680):  # closed eyes
+        draw.arc((x, 560, x + 110, 620), 200, 340, fill=dark, width=8)
+    draw.arc((500, 850, 700, 950), 20, 160, fill=(170, 95, 90), width=10)  # smile
+    side = rng.choice([(330, 860, 470, 1040), (730, 860, 870, 1040)])  # the area in question
+    draw.ellipse(side, outline=(200, 70, 60), width=6)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return SimpleUploadedFile(f"IMG_{4000 + seed}.jpg", out.getvalue(), "image/jpeg")
+
+
+def seed_questions() -> int:
+    """Create the demo questions that do not exist yet; returns how many were made."""
+    created = 0
+    items = [SAMPLE_QUESTION] + [
+        dict(
+            zip(
+                ["asker", "title", "body", "treatments", "photos", "visibility", "days"],
+                row,
+                strict=True,
+            )
+        )
+        for row in QUESTIONS
+    ]
+    for number, item in enumerate(items):
+        if Question.objects.filter(title=item["title"]).exists():
+            continue
+        new_photos = [
+            (photos.process(demo_photo(number * 10 + index)), "") for index in range(item["photos"])
+        ]
+        question = services.question_create(
+            author=User.objects.get(display_name=item["asker"]),
+            title=item["title"],
+            body=item["body"],
+            treatments=item["treatments"],
+            photo_visibility=item["visibility"],
+            new_photos=new_photos,
+        )
+        question.created_at = asked_at(item)
+        question.save(update_fields=["created_at"])
+        created += 1
+    for name, description in TREATMENT_DESCRIPTIONS.items():
+        Treatment.objects.filter(name=name).update(description=description)
+    return created
+
+
+def asked_at(item: dict) -> datetime:
+    if "asked" in item:
+        return datetime.fromisoformat(item["asked"]).replace(hour=14, tzinfo=UTC)
+    return timezone.now() - timedelta(days=item["days"], hours=3 * len(item["title"]) % 20)

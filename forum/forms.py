@@ -1,0 +1,150 @@
+import re
+
+from django import forms
+from taggit.forms import TagField
+
+from forum import photos
+from forum.models import VISIBILITY_EXPLAINED, Photo, PhotoVisibility, Question
+
+MAX_TREATMENTS = 5
+TREATMENT_NAME = re.compile(r"^[\w][\w .+'/&()\-]*$")
+
+
+class TreatmentsField(TagField):
+    """Comma-separated treatment names: 1 to 5, each a short plain name."""
+
+    def clean(self, value) -> list[str]:
+        names = super().clean(value)
+        if not names:
+            raise forms.ValidationError("Add at least one treatment, such as Botox.")
+        if len(names) > MAX_TREATMENTS:
+            raise forms.ValidationError(
+                f"Choose at most {MAX_TREATMENTS} treatments; you gave {len(names)}."
+            )
+        for name in names:
+            if len(name) > 50 or not TREATMENT_NAME.match(name):
+                raise forms.ValidationError(
+                    f"“{name[:50]}” isn't a treatment name we can use: up to 50 letters, "
+                    "numbers and spaces."
+                )
+        return names
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None) -> list:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        cleaned, errors = [], []
+        for file in files:
+            if getattr(file, "size", None) == 0:
+                errors.append(f"“{photos.shown_name(file.name)}” is empty.")
+                continue
+            try:
+                cleaned.append(super().clean(file, initial))
+            except forms.ValidationError as error:
+                name = photos.shown_name(getattr(file, "name", ""))
+                errors.append(f"“{name}”: {' '.join(error.messages)}")
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class VisibilitySelect(forms.RadioSelect):
+    option_template_name = "forum/partials/visibility_option.html"
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["explanation"] = VISIBILITY_EXPLAINED.get(option["value"], "")
+        return option
+
+
+class QuestionForm(forms.ModelForm):
+    """Ask or edit a question: text, treatments, photos and who may see the photos.
+
+    Photos are decoded and re-encoded during validation, so a bad file is reported on the form
+    (naming the file) before anything is saved. `new_photos` holds (processed photo, alt text).
+    """
+
+    title = forms.CharField(
+        min_length=10,
+        max_length=150,
+        help_text="A specific question, e.g. “Facial pain after two treatments of Botox in jaw?”",
+    )
+    body = forms.CharField(
+        label="Details",
+        min_length=30,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What was done and when, what you see or feel now, and what you want to know. "
+        "Plain text; links are shown but not followed by search engines.",
+    )
+    treatments = TreatmentsField(
+        help_text="Up to 5, separated by commas, e.g. Botox, Masseter reduction.",
+        widget=forms.TextInput(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
+    )
+    photos = PhotosField(
+        required=False,
+        label="Photos",
+        help_text="Up to 6 JPEG, PNG, WebP, GIF or HEIC photos, 15 MB each. We remove location "
+        "and camera data before anyone sees them.",
+        widget=MultipleFileInput(attrs={"accept": photos.ACCEPT}),
+    )
+    photo_visibility = forms.ChoiceField(
+        label="Who can see the photos",
+        choices=PhotoVisibility.choices,
+        initial=PhotoVisibility.MEMBERS,
+        widget=VisibilitySelect,
+    )
+
+    class Meta:
+        model = Question
+        fields = ["title", "body", "treatments", "photos", "photo_visibility"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_photos = list(self.instance.photos.all()) if self.instance.pk else []
+        self.new_photos: list[tuple[photos.ProcessedPhoto, str]] = []
+        self.removed_photos: list[Photo] = []
+        self.alt_texts: dict[Photo, str] = {}
+
+    @property
+    def alt_values(self) -> list[str]:
+        """The descriptions typed for new photos, kept when the form comes back with errors."""
+        return [self.alt_text_from_data(f"alt_{index}") for index in range(photos.MAX_PHOTOS)]
+
+    def alt_text_from_data(self, key: str) -> str:
+        return " ".join(self.data.get(key, "").split())[:200]
+
+    def clean_photos(self) -> list:
+        uploads = self.cleaned_data["photos"]
+        removed_ids = set(self.data.getlist("remove_photo")) if self.data else set()
+        self.removed_photos = [p for p in self.existing_photos if str(p.pk) in removed_ids]
+        kept = len(self.existing_photos) - len(self.removed_photos)
+        if kept + len(uploads) > photos.MAX_PHOTOS:
+            raise forms.ValidationError(
+                f"A question can have at most {photos.MAX_PHOTOS} photos; you chose "
+                f"{kept + len(uploads)}. Remove some and send again."
+            )
+        errors = []
+        for index, upload in enumerate(uploads):
+            try:
+                processed = photos.process(upload)
+            except photos.PhotoRejected as rejection:
+                errors.append(str(rejection))
+                continue
+            self.new_photos.append((processed, self.alt_text_from_data(f"alt_{index}")))
+        if errors:
+            self.new_photos = []
+            raise forms.ValidationError(errors)
+        for photo in self.existing_photos:
+            if photo not in self.removed_photos and f"alt_existing_{photo.pk}" in self.data:
+                self.alt_texts[photo] = self.alt_text_from_data(f"alt_existing_{photo.pk}")
+        return uploads
+
+    def clean_title(self) -> str:
+        return " ".join(self.cleaned_data["title"].split())

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import DEMO_PASSWORD, DEMO_USERS, seed_users
+from forum.demo import seed_questions
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the demo accounts and questions. Safe to run again; development only."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off. The demo passwords are public: never on a real site.",
+        )
+        parser.add_argument("--quiet", action="store_true", help="Do not print the accounts.")
+
+    def handle(self, *args, force: bool = False, quiet: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with published passwords, so it runs only with "
+                "DEBUG=1 (as `make run` does). Use --force to run it anyway on a test copy."
+            )
+        with transaction.atomic():
+            users = seed_users()
+            questions = seed_questions()
+        if not quiet:
+            self.stdout.write(f"\n{questions} demo question(s) added.")
+            self.print_accounts(users)
+
+    def print_accounts(self, users) -> None:
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
+        for demo, user in zip(DEMO_USERS, users, strict=True):
+            self.stdout.write(f"  {demo.label:<10} {user.email:<24} {user.display_name}")
+        self.stdout.write("  The moderator and superuser also sign in to /admin/.\n")

@@ -1,0 +1,212 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+VISIBLE = Q(deleted_at__isnull=True)
+
+
+class TreatmentQuerySet(models.QuerySet):
+    def popular(self) -> "TreatmentQuerySet":
+        """Treatments by how many visible questions carry them, most first."""
+        return (
+            self.annotate(
+                question_total=Count(
+                    "tagged_questions",
+                    filter=Q(tagged_questions__content_object__deleted_at__isnull=True),
+                )
+            )
+            .filter(question_total__gt=0)
+            .order_by("-question_total", "name")
+        )
+
+
+class Treatment(TagBase):
+    """A treatment questions are tagged with ("Botox", "Masseter reduction")."""
+
+    description = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text="One or two plain sentences shown at the top of the treatment's page.",
+    )
+
+    objects = NaturalKeyManager.from_queryset(TreatmentQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:treatment_detail", args=[self.slug])
+
+
+class TaggedQuestion(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Question", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="tagged_questions")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="forum_taggedquestion_unique"
+            )
+        ]
+
+
+class PhotoVisibility(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    MEMBERS = "members", "Signed-in members"
+    DOCTORS = "doctors", "Verified doctors only"
+
+
+VISIBILITY_EXPLAINED = {
+    PhotoVisibility.EVERYONE: "Anyone who opens the question, including search engines.",
+    PhotoVisibility.MEMBERS: "Only people logged in to DocAnswers.",
+    PhotoVisibility.DOCTORS: "Only doctors whose licence we have verified, and our moderators.",
+}
+
+
+class QuestionQuerySet(models.QuerySet):
+    def visible(self) -> "QuestionQuerySet":
+        return self.filter(VISIBLE)
+
+    def unanswered(self) -> "QuestionQuerySet":
+        return self.filter(answer_count=0)
+
+    def for_listing(self) -> "QuestionQuerySet":
+        """What a list row shows, in a fixed number of queries."""
+        return (
+            self.visible()
+            .select_related("author")
+            .prefetch_related("treatments")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "answer_count",
+                "photo_count",
+                "created_at",
+                "author__id",
+                "author__display_name",
+            )
+        )
+
+
+class Question(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions"
+    )
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=80)
+    body = models.TextField(max_length=5000)
+    treatments = TaggableManager(through=TaggedQuestion, verbose_name="treatments")
+    photo_visibility = models.CharField(
+        "who can see the photos",
+        max_length=10,
+        choices=PhotoVisibility,
+        default=PhotoVisibility.MEMBERS,
+    )
+    # Kept by the services in the same transaction as the rows they count.
+    answer_count = models.PositiveIntegerField(default=0)
+    photo_count = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(F("created_at").desc(), name="question_newest", condition=VISIBLE),
+            models.Index(
+                F("answer_count").desc(),
+                F("created_at").desc(),
+                name="question_most_answered",
+                condition=VISIBLE,
+            ),
+            models.Index(
+                F("created_at").desc(),
+                name="question_unanswered",
+                condition=VISIBLE & Q(answer_count=0),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.slug = slugify(self.title)[:80].strip("-") or "question"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:question_detail", args=[self.pk, self.slug])
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def display_title(self) -> str:
+        """The title as the sample page shows it: "(photo)" after it when it has photos."""
+        return f"{self.title} (photo)" if self.photo_count else self.title
+
+
+def new_photo_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Photo(models.Model):
+    """A re-encoded photo. Files live under photos/ by a random key, never the upload's name."""
+
+    SIZES = {
+        "full": ("full.jpg", "image/jpeg"),
+        "960": ("960.webp", "image/webp"),
+        "320": ("320.webp", "image/webp"),
+    }
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="photos")
+    key = models.CharField(max_length=32, unique=True, default=new_photo_key, editable=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    alt_text = models.CharField("description", max_length=200)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["question", "position"], name="photo_question_position")]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def file_name(self, size: str) -> str:
+        return f"photos/{self.key[:2]}/{self.key}/{self.SIZES[size][0]}"
+
+    def file_names(self) -> list[str]:
+        return [self.file_name(size) for size in self.SIZES]
+
+    def url(self, size: str = "full") -> str:
+        return reverse("forum:photo", args=[self.key, size])
+
+    def fitted(self, side: int) -> tuple[int, int]:
+        """Width and height once the long side is at most `side` (for width/height attributes)."""
+        scale = min(1, side / max(self.width, self.height))
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
+
+    @property
+    def thumb_url(self) -> str:
+        return self.url("960")
+
+    @property
+    def thumb_width(self) -> int:
+        return self.fitted(960)[0]
+
+    @property
+    def thumb_height(self) -> int:
+        return self.fitted(960)[1]

@@ -1,0 +1,140 @@
+"""The photo pipeline. Patients' photos are medical and private, so an upload is decoded in
+full, re-encoded without any metadata, and stored under a random name; the uploaded bytes are
+never stored or served.
+"""
+
+import contextlib
+import io
+import os
+import unicodedata
+import warnings
+from dataclasses import dataclass
+
+import pillow_heif
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+pillow_heif.register_heif_opener()
+
+MAX_PHOTOS = 6
+MAX_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+FULL_SIDE = 2048
+THUMB_SIDES = {"960": 960, "320": 320}
+FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "HEIF"]
+ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,.heic,.heif"
+
+# Pillow warns above MAX_IMAGE_PIXELS and refuses above twice that; both become a rejection.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+SRGB = ImageCms.createProfile("sRGB")
+
+
+class PhotoRejected(ValueError):
+    """An upload that is not a photo we accept; the message names the file for the form."""
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    width: int
+    height: int
+    files: dict[str, bytes]  # size name ("full", "960", "320") -> encoded bytes
+
+
+def shown_name(name: str | None) -> str:
+    """The uploaded file's name, safe to show: no folders, no control characters, not too long."""
+    base = os.path.basename((name or "").replace("\\", "/"))
+    base = "".join(char for char in base if unicodedata.category(char)[0] != "C").strip()
+    if len(base) > 60:
+        base = base[:40] + "…" + base[-15:]
+    return base or "unnamed file"
+
+
+def process(upload) -> ProcessedPhoto:
+    """Validate and re-encode one upload, or raise PhotoRejected."""
+    name = shown_name(getattr(upload, "name", None))
+    if not upload.size:
+        raise PhotoRejected(f"“{name}” is empty.")
+    if upload.size > MAX_BYTES:
+        raise PhotoRejected(f"“{name}” is larger than 15 MB. Please choose a smaller photo.")
+    image = decode(upload, name)
+    image = to_srgb_rgb(image)
+    return encode(image)
+
+
+def decode(upload, name: str) -> Image.Image:
+    unreadable = PhotoRejected(
+        f"“{name}” isn't a photo we can read. Please use JPEG, PNG, WebP, GIF or HEIC."
+    )
+    too_big = PhotoRejected(f"“{name}” has too many pixels (more than 40 megapixels).")
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload, formats=FORMATS)
+            if image.width * image.height > MAX_PIXELS:
+                raise too_big
+            image.seek(0)  # animated GIF or multi-image HEIF: the first frame only
+            image.load()  # decode every byte: a truncated or corrupt file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_big from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise unreadable from None
+    return image
+
+
+def to_srgb_rgb(image: Image.Image) -> Image.Image:
+    """Upright, 8-bit sRGB RGB, alpha flattened onto white."""
+    image = ImageOps.exif_transpose(image)
+    icc = image.info.get("icc_profile")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        image = Image.new("RGB", rgba.size, "white")
+        image.paste(rgba, mask=rgba.getchannel("A"))
+    if icc and image.mode in ("RGB", "CMYK", "L"):
+        # A broken profile falls back to the plain conversion below.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            image = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB, outputMode="RGB"
+            )
+    return image.convert("RGB")
+
+
+def encode(image: Image.Image) -> ProcessedPhoto:
+    image.thumbnail((FULL_SIDE, FULL_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    image.info = {}  # nothing of the original (EXIF, GPS, XMP, comments, ICC) goes along
+    files = {"full": save(image, "JPEG", quality=85, progressive=True)}
+    for size, side in THUMB_SIDES.items():
+        thumb = image.copy()
+        thumb.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        files[size] = save(thumb, "WEBP", quality=80, method=4)
+    return ProcessedPhoto(width=image.width, height=image.height, files=files)
+
+
+def save(image: Image.Image, kind: str, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, kind, **options)
+    return out.getvalue()
+
+
+def store(photo, processed: ProcessedPhoto) -> list[str]:
+    """Write a photo's files; returns their storage names (to remove them if anything fails)."""
+    written = []
+    try:
+        for size, data in processed.files.items():
+            name = photo.file_name(size)
+            written.append(default_storage.save(name, ContentFile(data)))
+    except BaseException:
+        delete_files(written)
+        raise
+    return written
+
+
+def delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)

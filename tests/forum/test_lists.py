@@ -1,0 +1,112 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from forum.models import Treatment
+from tests.factories import QuestionFactory
+
+LIST = reverse("forum:question_list")
+
+
+def titles(response) -> list[str]:
+    return [question.title for question in response.context["page"].object_list]
+
+
+def make(title: str, *, days_ago: int, answers: int = 0, treatments=("Botox",)):
+    question = QuestionFactory(title=title, treatments=list(treatments))
+    question.created_at = timezone.now() - timedelta(days=days_ago)
+    question.answer_count = answers
+    question.save()
+    return question
+
+
+@pytest.fixture
+def three(db):
+    make("Old question with many answers", days_ago=9, answers=5)
+    make("Middle question with one answer", days_ago=5, answers=1, treatments=["Lip filler"])
+    make("New question without answers", days_ago=1)
+
+
+def test_sorts(client, three):
+    assert titles(client.get(LIST)) == [
+        "New question without answers",
+        "Middle question with one answer",
+        "Old question with many answers",
+    ]
+    assert titles(client.get(LIST, {"sort": "answers"}))[0] == "Old question with many answers"
+    assert titles(client.get(LIST, {"sort": "unanswered"})) == ["New question without answers"]
+    assert titles(client.get(LIST, {"sort": "nonsense"}))[0] == "New question without answers"
+
+
+def test_filter_by_treatment(client, three):
+    response = client.get(LIST, {"treatment": "lip-filler"})
+    assert titles(response) == ["Middle question with one answer"]
+    assert "Lip filler questions" in response.content.decode()
+    assert client.get(LIST, {"treatment": "no-such-treatment"}).status_code == 404
+
+
+def test_rows_show_photo_count_treatments_answers_and_age(client, db):
+    QuestionFactory(title="A question with three photos attached", photos=3)
+    html = client.get(LIST).content.decode()
+    assert '3<span class="visually-hidden"> photos</span>' in html
+    assert 'class="tag" href="/treatments/lip-filler/">Lip filler</a>' in html
+    assert "<strong>0</strong> answers" in html
+    assert "0\xa0minutes ago" in html
+
+
+def test_twenty_a_page(client, db):
+    for number in range(25):
+        make(f"Question number {number:02d} about Botox", days_ago=number)
+    first = client.get(LIST)
+    assert len(titles(first)) == 20
+    assert "Page 1 of 2" in first.content.decode()
+    second = client.get(LIST, {"page": 2, "sort": "newest"})
+    assert len(titles(second)) == 5
+    assert client.get(LIST, {"page": 99}).context["page"].number == 2
+    assert client.get(LIST, {"page": "x"}).context["page"].number == 1
+
+
+def test_pagination_keeps_the_filters(client, db):
+    for number in range(21):
+        make(f"Question number {number:02d} about Botox", days_ago=number)
+    html = client.get(LIST, {"treatment": "botox", "sort": "answers"}).content.decode()
+    assert "?treatment=botox&amp;sort=answers&amp;page=2" in html
+
+
+def test_deleted_questions_are_not_listed(client, db):
+    gone = make("A question that was deleted by its asker", days_ago=1)
+    gone.deleted_at = timezone.now()
+    gone.save()
+    assert titles(client.get(LIST)) == []
+    assert (
+        client.get(reverse("forum:treatment_detail", args=["botox"]))
+        .context["page"]
+        .paginator.count
+        == 0
+    )
+
+
+def test_treatment_page(client, three):
+    Treatment.objects.filter(slug="botox").update(description="Relaxes chosen muscles.")
+    response = client.get(reverse("forum:treatment_detail", args=["botox"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Botox</h1>" in html
+    assert "Relaxes chosen muscles." in html
+    assert "Old question with many answers" in html
+    assert "Middle question with one answer" not in html
+    assert client.get(reverse("forum:treatment_detail", args=["nope"])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_list_and_treatment_query_counts_are_bounded(
+    client_as, alice, django_assert_max_num_queries, count
+):
+    for number in range(count):
+        QuestionFactory(treatments=["Botox", f"Treatment {number % 7}"], photos=number % 2)
+    browser = client_as(alice)
+    for url in [LIST, LIST + "?treatment=botox&sort=answers", "/treatments/botox/"]:
+        with django_assert_max_num_queries(7):
+            assert browser.get(url).status_code == 200

@@ -1,0 +1,136 @@
+import pytest
+from django.urls import reverse
+
+from forum.models import PhotoVisibility
+from tests.factories import QuestionFactory
+
+
+def test_question_page_shows_the_question(client, question):
+    response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Facial pain after two treatments of Botox in jaw? (photo) · DocAnswers" in html
+    assert '<span class="question__photo-note">(photo)</span>' in html
+    assert "Asked by <strong>Alice</strong>" in html
+    assert 'href="/treatments/botox/"' in html
+    assert "Doctor Answers 0" in html
+    assert "No doctor has answered yet." in html
+    assert "should not be relied upon as a substitute for medical advice" in html
+
+
+def test_body_is_plain_text_with_paragraphs_and_nofollow_links(client, alice):
+    question = QuestionFactory(
+        author=alice,
+        body="First <b>para</b> & more\nsame paragraph\n\nSecond: see https://example.com/x",
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "<p>First &lt;b&gt;para&lt;/b&gt; &amp; more<br>same paragraph</p>" in html
+    assert (
+        '<p>Second: see <a href="https://example.com/x" rel="nofollow ugc noopener">'
+        "https://example.com/x</a></p>"
+    ) in html
+
+
+def test_a_wrong_or_missing_slug_redirects_permanently(client, question):
+    for path in [
+        reverse("forum:question_detail", args=[question.pk, "old-title"]),
+        reverse("forum:question_detail_short", args=[question.pk]),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 301
+        assert response.url == question.get_absolute_url()
+
+
+def test_missing_and_deleted_questions_are_404(client, question):
+    assert client.get(reverse("forum:question_detail_short", args=[999])).status_code == 404
+    question.deleted_at = question.created_at
+    question.save()
+    assert client.get(question.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("visibility", "viewer", "sees_photos"),
+    [
+        (PhotoVisibility.EVERYONE, None, True),
+        (PhotoVisibility.MEMBERS, None, False),
+        (PhotoVisibility.MEMBERS, "mallory", True),
+        (PhotoVisibility.DOCTORS, "mallory", False),
+        (PhotoVisibility.DOCTORS, "bob", False),  # doctor accounts count once verified
+        (PhotoVisibility.DOCTORS, "alice", True),  # the asker
+        (PhotoVisibility.DOCTORS, "moderator", True),
+    ],
+)
+def test_photos_show_only_to_those_the_asker_chose(
+    request, client, client_as, question, visibility, viewer, sees_photos
+):
+    question.photo_visibility = visibility
+    question.save()
+    browser = client_as(request.getfixturevalue(viewer)) if viewer else client
+    html = browser.get(question.get_absolute_url()).content.decode()
+    photos = list(question.photos.all())
+    assert (photos[0].thumb_url in html) is sees_photos
+    assert ("photo photo--hidden" in html) is not sees_photos
+    for photo in photos:
+        response = browser.get(photo.url("full"))
+        assert response.status_code == (200 if sees_photos else 404)
+
+
+def test_placeholders_say_who_can_see_the_photo(client, question):
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "Only signed-in members can see this photo." in html
+    assert "Log in to see it" in html
+    question.photo_visibility = PhotoVisibility.DOCTORS
+    question.save()
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "Only verified doctors can see this photo." in html
+
+
+def test_a_restricted_photo_is_served_privately(client_as, question, mallory):
+    photo = question.photos.first()
+    response = client_as(mallory).get(photo.url("full"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"].startswith("private")
+    assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"
+    thumb = client_as(mallory).get(photo.url("320"))
+    assert thumb["Content-Type"] == "image/webp"
+
+
+def test_a_public_photo_may_be_cached(client, question):
+    question.photo_visibility = PhotoVisibility.EVERYONE
+    question.save()
+    response = client.get(question.photos.first().url("960"))
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("public")
+
+
+def test_unknown_photo_sizes_and_keys_are_404(client, question):
+    photo = question.photos.first()
+    assert client.get(reverse("forum:photo", args=[photo.key, "5000"])).status_code == 404
+    assert client.get(reverse("forum:photo", args=["nokey", "full"])).status_code == 404
+
+
+def test_nginx_can_serve_photos_after_the_check(client_as, question, mallory, settings):
+    settings.PHOTO_ACCEL_REDIRECT_PREFIX = "/protected-media/"
+    photo = question.photos.first()
+    response = client_as(mallory).get(photo.url("full"))
+    assert response["X-Accel-Redirect"] == f"/protected-media/{photo.file_name('full')}"
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("photo_count", [1, 6])
+@pytest.mark.parametrize("treatment_count", [1, 5])
+def test_question_page_query_count_is_bounded(
+    client_as, mallory, django_assert_max_num_queries, photo_count, treatment_count
+):
+    question = QuestionFactory(
+        photos=photo_count, treatments=[f"Treatment {n}" for n in range(treatment_count)]
+    )
+    browser = client_as(mallory)
+    with django_assert_max_num_queries(6):
+        assert browser.get(question.get_absolute_url()).status_code == 200
+
+
+def test_question_pages_only_answer_get_and_head(client, question):
+    assert client.post(question.get_absolute_url()).status_code == 405

@@ -1,0 +1,54 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import Role, User
+from forum.models import Photo, PhotoVisibility, Question, Treatment
+
+
+@pytest.fixture
+def seeded(db, settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    return capsys.readouterr().out
+
+
+def test_seed_demo_creates_every_role(seeded):
+    assert "password for all: docanswers-demo" in seeded
+    assert User.objects.get(email="patient@example.com").role == Role.PATIENT
+    assert User.objects.get(email="doctor@example.com").is_doctor
+    assert User.objects.get(email="moderator@example.com").is_moderator
+    assert User.objects.get(email="admin@example.com").is_superuser
+    assert all(user.has_verified_email for user in User.objects.all())
+    assert User.objects.get(email="patient@example.com").check_password("docanswers-demo")
+
+
+def test_seed_demo_has_the_sample_question(seeded):
+    question = Question.objects.get(title="Facial Pain After Two Treatments of Botox in Jaw?")
+    assert question.author.display_name == "Jasmine"
+    assert question.body.startswith("I had 50 units of botox done in December 2012")
+    assert sorted(question.treatments.names()) == ["Botox", "Jaw pain", "Masseter reduction"]
+    assert question.photo_count == 1 == question.photos.count()
+    assert question.photo_visibility == PhotoVisibility.EVERYONE
+    assert question.display_title.endswith("(photo)")
+
+
+def test_seed_demo_has_realistic_questions_across_treatments(seeded):
+    assert Question.objects.count() >= 31
+    assert Treatment.objects.popular().count() >= 10
+    assert Question.objects.filter(photo_count__gt=0).count() >= 10
+    assert Question.objects.filter(photo_count=0).count() >= 10
+    assert Treatment.objects.exclude(description="").count() >= 10
+
+
+def test_seed_demo_can_run_again(seeded, settings):
+    questions, photos = Question.objects.count(), Photo.objects.count()
+    call_command("seed_demo", "--quiet")
+    assert (Question.objects.count(), Photo.objects.count()) == (questions, photos)
+    assert User.objects.filter(email="patient@example.com").count() == 1
+
+
+def test_seed_demo_refuses_to_run_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="published passwords"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
