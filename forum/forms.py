@@ -1,7 +1,7 @@
 import re
 
 from django import forms
-from taggit.forms import TagField
+from taggit.forms import TagField, TagWidget
 
 from forum import photos
 from forum.models import VISIBILITY_EXPLAINED, Photo, PhotoVisibility, Question
@@ -85,7 +85,7 @@ class QuestionForm(forms.ModelForm):
     )
     treatments = TreatmentsField(
         help_text="Up to 5, separated by commas, e.g. Botox, Masseter reduction.",
-        widget=forms.TextInput(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
+        widget=TagWidget(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
     )
     photos = PhotosField(
         required=False,

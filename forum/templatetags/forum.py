@@ -26,5 +26,6 @@ def plain_text(text: str) -> SafeString:
 
 @register.filter
 def ago(moment: datetime) -> str:
-    """ "3 days ago": the largest unit only, as lists show it."""
-    return f"{timesince(moment, depth=1)} ago"
+    """ "3 days ago": the largest unit only, as lists show it; "just now" within a minute."""
+    elapsed = timesince(moment, depth=1)
+    return "just now" if elapsed.startswith("0\xa0") else f"{elapsed} ago"

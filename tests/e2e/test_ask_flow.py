@@ -102,3 +102,46 @@ def test_the_ask_form_works_without_javascript(browser: Browser, live_server, al
     page.get_by_role("button", name="Post your question").click()
     expect(page.get_by_alt_text("Upper lip, day two")).to_be_visible()
     context.close()
+
+
+def test_forum_pages_pass_axe_and_fit_a_phone(
+    page: Page, live_server, question_with_photos, axe_violations, screenshot
+):
+    question = question_with_photos
+    for name, path in [
+        ("home-with-questions", "/"),
+        ("question-list", "/questions/"),
+        ("question-list-filtered", "/questions/?treatment=botox&sort=unanswered"),
+        ("question-page", question.get_absolute_url()),
+        ("treatment-page", "/treatments/botox/"),
+    ]:
+        page.goto(live_server.url + path)
+        assert axe_violations() == [], path
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        screenshot(name)
+
+
+@pytest.fixture
+def question_with_photos(alice):
+    from forum.models import PhotoVisibility
+    from tests.factories import QuestionFactory
+
+    return QuestionFactory(
+        author=alice,
+        title="Facial pain after two treatments of Botox in jaw?",
+        treatments=["Botox", "Jaw pain"],
+        photos=2,
+        photo_visibility=PhotoVisibility.EVERYONE,
+    )
+
+
+def test_treatment_suggestions_follow_each_comma(page: Page, live_server, question_with_photos):
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("Email").fill("alice@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/questions/ask/")
+    page.get_by_label("Treatments").press_sequentially("botox, J")
+    options = page.eval_on_selector_all("#treatment-suggestions option", "o => o.map(x => x.value)")
+    assert options == ["botox, Jaw pain"]

@@ -110,3 +110,13 @@ def test_delete_asks_first_then_removes_the_question_and_its_photo_files(
     assert client.get(question.get_absolute_url()).status_code == 404
     for photo_url in photo_urls:
         assert asker.get(photo_url).status_code == 404
+
+
+def test_the_edit_form_shows_the_current_treatments(client_as, question):
+    html = (
+        client_as(question.author)
+        .get(reverse("forum:question_edit", args=[question.pk]))
+        .content.decode()
+    )
+    assert 'value="Botox, Jaw pain"' in html
+    assert "Remove this photo" in html
