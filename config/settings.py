@@ -93,6 +93,10 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 600),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The test database is a file, not memory: the browser tests' live server answers on
+    # several threads at once, and threads must not share one in-memory connection.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: allauth keeps its rate limits and used TOTP codes here, so every web worker must
