@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from forum import services
 from forum.models import Photo, Question, Treatment
 
 
@@ -34,5 +35,23 @@ class QuestionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ["author"]
     autocomplete_fields = ["author"]
-    readonly_fields = ["slug", "answer_count", "photo_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "slug",
+        "answer_count",
+        "photo_count",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+    ]
     inlines = [PhotoInline]
+    actions = ["soft_delete"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Questions are soft-deleted through the action below, which also erases the photos.
+        return False
+
+    @admin.action(description="Delete the selected questions and erase their photos")
+    def soft_delete(self, request, queryset) -> None:
+        for question in queryset:
+            services.question_delete(question=question)
+        self.message_user(request, f"Deleted {queryset.count()} question(s).")

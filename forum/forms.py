@@ -1,13 +1,16 @@
 import re
+import unicodedata
 
 from django import forms
+from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
 
 from forum import photos
 from forum.models import VISIBILITY_EXPLAINED, Photo, PhotoVisibility, Question
 
 MAX_TREATMENTS = 5
-TREATMENT_NAME = re.compile(r"^[\w][\w .+'/&()\-]*$")
+# Starts with a letter or digit, so that every treatment has a non-empty slug for its page.
+TREATMENT_NAME = re.compile(r"^[^\W_][\w .+'/&()\-]*$")
 
 
 class TreatmentsField(TagField):
@@ -22,12 +25,23 @@ class TreatmentsField(TagField):
                 f"Choose at most {MAX_TREATMENTS} treatments; you gave {len(names)}."
             )
         for name in names:
-            if len(name) > 50 or not TREATMENT_NAME.match(name):
+            if (
+                len(name) > 50
+                or not TREATMENT_NAME.match(name)
+                or not slugify(name, allow_unicode=True)
+            ):
                 raise forms.ValidationError(
                     f"“{name[:50]}” isn't a treatment name we can use: up to 50 letters, "
                     "numbers and spaces."
                 )
         return names
+
+
+class SquashedCharField(forms.CharField):
+    """One line of text: runs of spaces become one before the length is checked."""
+
+    def to_python(self, value) -> str:
+        return " ".join(super().to_python(value).split())
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -70,7 +84,7 @@ class QuestionForm(forms.ModelForm):
     (naming the file) before anything is saved. `new_photos` holds (processed photo, alt text).
     """
 
-    title = forms.CharField(
+    title = SquashedCharField(
         min_length=10,
         max_length=150,
         help_text="A specific question, e.g. “Facial pain after two treatments of Botox in jaw?”",
@@ -118,7 +132,9 @@ class QuestionForm(forms.ModelForm):
         return [self.alt_text_from_data(f"alt_{index}") for index in range(photos.MAX_PHOTOS)]
 
     def alt_text_from_data(self, key: str) -> str:
-        return " ".join(self.data.get(key, "").split())[:200]
+        text = self.data.get(key, "") if self.data else ""
+        printable = "".join(char for char in str(text) if unicodedata.category(char)[0] != "C")
+        return " ".join(printable.split())[:200]
 
     def clean_photos(self) -> list:
         uploads = self.cleaned_data["photos"]
@@ -146,5 +162,8 @@ class QuestionForm(forms.ModelForm):
                 self.alt_texts[photo] = self.alt_text_from_data(f"alt_existing_{photo.pk}")
         return uploads
 
-    def clean_title(self) -> str:
-        return " ".join(self.cleaned_data["title"].split())
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if len(" ".join(body.split())) < 30:
+            raise forms.ValidationError("Please write at least 30 characters.")
+        return body

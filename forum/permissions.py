@@ -36,10 +36,10 @@ def is_verified_doctor(user) -> bool:
 
 
 def can_view_photos(user, question: Question) -> bool:
-    if user.is_authenticated and (user.pk == question.author_id or user.is_moderator):
-        return True
     if question.is_deleted:
         return False
+    if user.is_authenticated and (user.pk == question.author_id or user.is_moderator):
+        return True
     match question.photo_visibility:
         case PhotoVisibility.EVERYONE:
             return True

@@ -5,6 +5,7 @@ never stored or served.
 
 import contextlib
 import io
+import logging
 import os
 import unicodedata
 import warnings
@@ -16,6 +17,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
+logger = logging.getLogger(__name__)
 
 MAX_PHOTOS = 6
 MAX_BYTES = 15 * 1024 * 1024
@@ -59,14 +61,19 @@ def process(upload) -> ProcessedPhoto:
     if upload.size > MAX_BYTES:
         raise PhotoRejected(f"“{name}” is larger than 15 MB. Please choose a smaller photo.")
     image = decode(upload, name)
-    image = to_srgb_rgb(image)
-    return encode(image)
+    try:
+        return encode(to_srgb_rgb(image))
+    except Exception:  # broken EXIF, odd modes: whatever Pillow trips on is not a photo for us
+        raise unreadable(name) from None
+
+
+def unreadable(name: str) -> PhotoRejected:
+    return PhotoRejected(
+        f"“{name}” isn't a photo we can read. Please use JPEG, PNG, WebP, GIF or HEIC."
+    )
 
 
 def decode(upload, name: str) -> Image.Image:
-    unreadable = PhotoRejected(
-        f"“{name}” isn't a photo we can read. Please use JPEG, PNG, WebP, GIF or HEIC."
-    )
     too_big = PhotoRejected(f"“{name}” has too many pixels (more than 40 megapixels).")
     upload.seek(0)
     try:
@@ -80,7 +87,7 @@ def decode(upload, name: str) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise too_big from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise unreadable from None
+        raise unreadable(name) from None
     return image
 
 
@@ -136,5 +143,20 @@ def store(photo, processed: ProcessedPhoto) -> list[str]:
 
 
 def delete_files(names: list[str]) -> None:
+    """Remove files (and the folders they leave empty); one failure does not stop the rest."""
     for name in names:
-        default_storage.delete(name)
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.exception("Could not delete photo file %s", name)
+    for folder in {os.path.dirname(name) for name in names}:
+        remove_empty_folder(folder)
+
+
+def remove_empty_folder(folder: str) -> None:
+    try:
+        path = default_storage.path(folder)
+    except NotImplementedError:  # storages without folders (object stores) have nothing to tidy
+        return
+    with contextlib.suppress(OSError):  # not empty, or already gone
+        os.rmdir(path)

@@ -1,5 +1,6 @@
 """Writes that touch several models: a question, its treatments and its photos together."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -67,6 +68,10 @@ def question_create(
     return _with_file_cleanup(write)
 
 
+class QuestionGone(Exception):
+    """The question was deleted while it was being edited."""
+
+
 def question_update(
     *,
     question: Question,
@@ -78,23 +83,39 @@ def question_update(
     removed_photos: list[Photo],
     alt_texts: dict[Photo, str],
 ) -> Question:
+    """Apply an edit to the question as it is now (locked), not as the form first saw it.
+
+    Raises QuestionGone if it was deleted meanwhile, and ValidationError if photos added in
+    another tab meanwhile would take it past the limit.
+    """
+
     def write(written: list[str]) -> Question:
-        question.title, question.body = title, body
-        question.photo_visibility = photo_visibility
-        for photo, alt_text in alt_texts.items():
-            photo.alt_text = alt_text or default_alt_text(question, photo.position)
-            photo.save(update_fields=["alt_text"])
-        _remove_photos(removed_photos)
-        kept = list(question.photos.order_by("position", "id"))
+        locked = Question.objects.select_for_update().filter(pk=question.pk).first()
+        if locked is None or locked.is_deleted:
+            raise QuestionGone
+        current = set(locked.photos.values_list("pk", flat=True))
+        _remove_photos([photo for photo in removed_photos if photo.pk in current])
+        for photo, alt_text in alt_texts.items():  # photos removed meanwhile are skipped
+            Photo.objects.filter(pk=photo.pk, question=locked).update(
+                alt_text=alt_text or default_alt_text(locked, photo.position)
+            )
+        kept = list(locked.photos.order_by("position", "id"))
+        if len(kept) + len(new_photos) > photos.MAX_PHOTOS:
+            raise ValidationError(
+                f"A question can have at most {photos.MAX_PHOTOS} photos, and it already has "
+                f"{len(kept)}. Remove some and send again."
+            )
         for position, photo in enumerate(kept):
             if photo.position != position:
-                photo.position = position
-                photo.save(update_fields=["position"])
-        _add_photos(question, new_photos, len(kept), written)
-        question.photo_count = len(kept) + len(new_photos)
-        question.save()
-        question.treatments.set(treatments)
-        return question
+                Photo.objects.filter(pk=photo.pk).update(position=position)
+        locked.title, locked.body, locked.photo_visibility = title, body, photo_visibility
+        _add_photos(locked, new_photos, len(kept), written)
+        locked.photo_count = len(kept) + len(new_photos)
+        locked.save(
+            update_fields=["title", "slug", "body", "photo_visibility", "photo_count", "updated_at"]
+        )
+        locked.treatments.set(treatments)
+        return locked
 
     return _with_file_cleanup(write)
 
@@ -103,13 +124,16 @@ def _remove_photos(removed: list[Photo]) -> None:
     """Delete the rows now and the files once the transaction has committed."""
     names = [name for photo in removed for name in photo.file_names()]
     Photo.objects.filter(pk__in=[photo.pk for photo in removed]).delete()
-    transaction.on_commit(lambda: photos.delete_files(names))
+    transaction.on_commit(lambda: photos.delete_files(names), robust=True)
 
 
 @transaction.atomic
 def question_delete(*, question: Question) -> None:
     """Soft delete: the question stays for the record, its photos are gone for good."""
-    question.deleted_at = timezone.now()
-    question.photo_count = 0
-    question.save(update_fields=["deleted_at", "photo_count", "updated_at"])
-    _remove_photos(list(question.photos.all()))
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    if locked.is_deleted:
+        return
+    Question.objects.filter(pk=locked.pk).update(
+        deleted_at=timezone.now(), photo_count=0, updated_at=timezone.now()
+    )
+    _remove_photos(list(locked.photos.all()))

@@ -1,6 +1,26 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from forum import views
+
+
+class TreatmentSlug:
+    """Slugs as django-taggit makes them: letters of any alphabet, digits, - and _."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class PhotoKey(TreatmentSlug):
+    regex = r"[-\w]{1,32}"
+
+
+register_converter(TreatmentSlug, "treatment")
+register_converter(PhotoKey, "photokey")
 
 app_name = "forum"
 
@@ -11,6 +31,6 @@ urlpatterns = [
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path("questions/<int:pk>/<str:slug>/", views.question_detail, name="question_detail"),
-    path("treatments/<str:slug>/", views.treatment_detail, name="treatment_detail"),
-    path("photos/<str:key>/<str:size>/", views.photo, name="photo"),
+    path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
+    path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),
 ]

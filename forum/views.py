@@ -1,6 +1,8 @@
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -14,6 +16,7 @@ from forum.models import Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
 
 PAGE_SIZE = 20
+TREATMENT_SLUG = re.compile(r"[-\w]+")
 SORTS = {
     "newest": ("Newest", ["-created_at", "-id"]),
     "answers": ("Most answered", ["-answer_count", "-created_at", "-id"]),
@@ -44,6 +47,8 @@ def question_list(request):
         questions = questions.unanswered()
     treatment = None
     if slug := request.GET.get("treatment"):
+        if not TREATMENT_SLUG.fullmatch(slug):
+            raise Http404("No such treatment.")
         treatment = get_object_or_404(Treatment, slug=slug)
         questions = questions.filter(tagged_items__tag=treatment)
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -137,16 +142,22 @@ def question_edit(request, pk: int):
     form = QuestionForm(request.POST, request.FILES, instance=question)
     if not form.is_valid():
         return render_form(request, form, status=400)
-    services.question_update(
-        question=question,
-        title=form.cleaned_data["title"],
-        body=form.cleaned_data["body"],
-        treatments=form.cleaned_data["treatments"],
-        photo_visibility=form.cleaned_data["photo_visibility"],
-        new_photos=form.new_photos,
-        removed_photos=form.removed_photos,
-        alt_texts=form.alt_texts,
-    )
+    try:
+        question = services.question_update(
+            question=question,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            treatments=form.cleaned_data["treatments"],
+            photo_visibility=form.cleaned_data["photo_visibility"],
+            new_photos=form.new_photos,
+            removed_photos=form.removed_photos,
+            alt_texts=form.alt_texts,
+        )
+    except services.QuestionGone:
+        raise Http404("This question has been deleted.") from None
+    except ValidationError as error:
+        form.add_error("photos", error)
+        return render_form(request, form, status=400)
     return redirect(question)
 
 
@@ -178,10 +189,10 @@ def photo(request, key: str, size: str):
             response = FileResponse(default_storage.open(name), content_type=content_type)
         except FileNotFoundError:
             raise Http404("No such photo.") from None
+    # Nothing is kept where a later change of visibility, or a deletion, could not reach it:
+    # restricted photos are never stored by any cache, public ones are checked each time.
     public = photo.question.photo_visibility == PhotoVisibility.EVERYONE
-    response["Cache-Control"] = "public, max-age=3600" if public else "private, max-age=3600"
+    response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
-    if not public:
-        response["Vary"] = "Cookie"
     return response

@@ -3,9 +3,9 @@
 // multiple file input and the description fields still work.
 
 const form = document.querySelector("form[data-photo-form]");
-if (form) enhance(form);
+if (form) enhance(form, []);
 
-function enhance(form) {
+function enhance(form, keep) {
   const input = form.querySelector("input[type=file]");
   const dropzone = form.querySelector("[data-dropzone]");
   const previews = form.querySelector("[data-previews]");
@@ -15,7 +15,7 @@ function enhance(form) {
   const maxPhotos = Number(form.dataset.maxPhotos);
   const accepted = /\.(jpe?g|png|webp|gif|heic|heif)$/i;
   const maxBytes = 15 * 1024 * 1024;
-  let chosen = [];
+  let chosen = keep.map(({ file, alt }) => ({ file, alt }));
 
   // The per-photo descriptions move into the previews; the plain fields stop being sent.
   altFields.hidden = true;
@@ -25,6 +25,8 @@ function enhance(form) {
   status.className = "photo-status";
   status.setAttribute("role", "status");
   dropzone.after(status);
+  progress.querySelector(".upload-progress__label").setAttribute("aria-live", "polite");
+  if (chosen.length) sync();
 
   const kept = () =>
     form.querySelectorAll(".photo-edit").length -
@@ -81,7 +83,7 @@ function enhance(form) {
     name.textContent = `${item.file.name} · ${readableSize(item.file.size)}`;
     const label = document.createElement("label");
     label.htmlFor = `alt_${index}`;
-    label.textContent = `Description of photo ${index + 1}`;
+    label.textContent = `Description of new photo ${index + 1}`;
     const alt = document.createElement("input");
     Object.assign(alt, { id: `alt_${index}`, name: `alt_${index}`, type: "text", maxLength: 200 });
     alt.value = item.alt;
@@ -173,10 +175,7 @@ function enhance(form) {
     });
     request.addEventListener("load", () => {
       if (request.status === 400) {
-        // The form came back with messages: show that page, as a plain submit would.
-        document.open();
-        document.write(request.responseText);
-        document.close();
+        showErrors(request.responseText);
       } else if (request.status < 400) {
         window.location.assign(request.responseURL);
       } else {
@@ -185,6 +184,22 @@ function enhance(form) {
     });
     request.addEventListener("error", () => failed("The connection was lost."));
     request.send(data);
+
+    // The form came back with messages: show them in place, keep the chosen photos (the
+    // patient removes the one that was refused, if any), and put the focus on the first one.
+    function showErrors(html) {
+      const page = new DOMParser().parseFromString(html, "text/html");
+      const main = page.querySelector("#main");
+      document.querySelector("#main").replaceWith(main);
+      document.title = page.title;
+      enhance(main.querySelector("form[data-photo-form]"), chosen);
+      const first =
+        main.querySelector("[aria-invalid='true']") ?? main.querySelector(".errorlist");
+      if (first) {
+        if (!first.matches("input, textarea, select")) first.tabIndex = -1;
+        first.focus();
+      }
+    }
 
     function failed(reason) {
       progress.hidden = true;

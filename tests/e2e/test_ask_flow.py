@@ -41,7 +41,7 @@ def test_patient_asks_with_two_photos_and_strangers_see_placeholders(
     expect(previews).to_have_count(3)
     page.get_by_role("button", name="Remove jaw-2.jpg").click()  # changed my mind
     expect(previews).to_have_count(2)
-    page.get_by_label("Description of photo 1").fill("Left side of my jaw")
+    page.get_by_label("Description of new photo 1").fill("Left side of my jaw")
     page.get_by_label("Verified doctors only").check()
     screenshot("ask-with-previews")
 
@@ -145,3 +145,39 @@ def test_treatment_suggestions_follow_each_comma(page: Page, live_server, questi
     page.get_by_label("Treatments").press_sequentially("botox, J")
     options = page.eval_on_selector_all("#treatment-suggestions option", "o => o.map(x => x.value)")
     assert options == ["botox, Jaw pain"]
+
+
+def test_a_form_error_keeps_the_chosen_photos_and_focuses_the_field(
+    page: Page, live_server, alice, photo_files, axe_violations, screenshot
+):
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("Email").fill(alice.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/questions/ask/")
+    page.get_by_label("Title").fill("Botox" + " " * 20 + "?")  # the browser counts the spaces
+    page.get_by_label("Details").fill("My upper lip has been bruised since Monday after filler.")
+    page.get_by_label("Treatments").fill("Lip filler")
+    page.get_by_label("Choose photos").set_input_files([str(path) for path in photo_files[:2]])
+    page.get_by_label("Description of new photo 2").fill("Right side")
+    assert axe_violations() == []
+    page.get_by_role("button", name="Post your question").click()
+    expect(page.get_by_text("at least 10 characters")).to_be_visible()
+    expect(page.get_by_label("Title")).to_be_focused()
+    expect(page.locator(".photo-preview")).to_have_count(2)
+    expect(page.get_by_label("Description of new photo 2")).to_have_value("Right side")
+    screenshot("ask-error-kept-photos")
+    page.get_by_label("Title").fill("Bruising after lip filler: how long?")
+    page.get_by_role("button", name="Post your question").click()
+    expect(page.get_by_alt_text("Right side")).to_be_visible()
+    assert Question.objects.get().photo_count == 2
+
+
+def test_a_locked_photo_placeholder_passes_axe(page: Page, live_server, alice, axe_violations):
+    from forum.models import PhotoVisibility
+    from tests.factories import QuestionFactory
+
+    question = QuestionFactory(author=alice, photos=1, photo_visibility=PhotoVisibility.DOCTORS)
+    page.goto(live_server.url + question.get_absolute_url())
+    expect(page.get_by_text("Only verified doctors can see this photo.")).to_be_visible()
+    assert axe_violations() == []

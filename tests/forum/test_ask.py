@@ -83,13 +83,19 @@ def test_treatments_are_separated_by_commas_only(client_as, alice):
         ("title", "Too short", "at least 10 characters"),
         ("title", "x" * 151, "at most 150 characters"),
         ("title", "          ", "This field is required"),
+        ("title", "a" + " " * 20 + "b", "at least 10 characters"),
+        ("title", "Botox\x00question here", "Null characters are not allowed"),
         ("body", "Short body.", "at least 30 characters"),
         ("body", "x" * 5001, "at most 5000 characters"),
         ("body", " \n \n   ", "This field is required"),
+        ("body", "a" + " " * 40 + "b", "at least 30 characters"),
         ("treatments", "", "This field is required"),
         ("treatments", ", ,", "Add at least one treatment"),
         ("treatments", ", ".join(f"Treatment {n}" for n in range(50)), "at most 5 treatments"),
         ("treatments", "<script>alert(1)</script>", "isn&#x27;t a treatment name"),
+        ("treatments", "_", "isn&#x27;t a treatment name"),
+        ("treatments", "Botox, _ _", "isn&#x27;t a treatment name"),
+        ("treatments", "x" * 400, "isn&#x27;t a treatment name"),
         ("photo_visibility", "public", "Select a valid choice"),
     ],
 )
@@ -159,3 +165,10 @@ def test_a_post_without_the_csrf_token_is_refused(alice):
 
 def test_ask_answers_only_get_and_post(client_as, alice):
     assert client_as(alice).put(ASK).status_code == 405
+
+
+def test_control_characters_are_dropped_from_photo_descriptions(client_as, alice):
+    data = ask_data(alt_0="Left\x00 side\x1b of jaw")
+    data["photos"] = [images.upload(images.image_bytes("JPEG"), "a.jpg")]
+    client_as(alice).post(ASK, data)
+    assert Photo.objects.get().alt_text == "Left side of jaw"

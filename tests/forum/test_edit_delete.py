@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from forum.models import Photo, PhotoVisibility, Question
@@ -119,4 +120,91 @@ def test_the_edit_form_shows_the_current_treatments(client_as, question):
         .content.decode()
     )
     assert 'value="Botox, Jaw pain"' in html
-    assert "Remove this photo" in html
+    assert "Remove photo 2" in html
+
+
+def test_another_questions_photos_cannot_be_touched(client_as, question, alice):
+    from tests.factories import QuestionFactory
+
+    other = QuestionFactory(photos=1)
+    foreign = other.photos.get()
+    client_as(alice).post(
+        reverse("forum:question_edit", args=[question.pk]),
+        edit_data(
+            question,
+            remove_photo=[str(foreign.pk)],
+            **{f"alt_existing_{foreign.pk}": "hijacked"},
+        ),
+    )
+    foreign.refresh_from_db()
+    assert foreign.alt_text != "hijacked"
+    assert other.photos.count() == 1
+
+
+def test_an_edit_started_before_a_delete_does_not_bring_the_question_back(question):
+    from forum import services
+
+    services.question_delete(question=question)
+    with pytest.raises(services.QuestionGone):
+        services.question_update(
+            question=question,
+            title=question.title,
+            body=question.body,
+            treatments=["Botox"],
+            photo_visibility=question.photo_visibility,
+            new_photos=[],
+            removed_photos=[],
+            alt_texts={},
+        )
+    question.refresh_from_db()
+    assert question.deleted_at is not None
+
+
+def test_a_description_for_a_photo_removed_meanwhile_is_ignored(question):
+    from forum import services
+
+    first, second = question.photos.all()
+    Photo.objects.filter(pk=first.pk).delete()
+    services.question_update(
+        question=question,
+        title=question.title,
+        body=question.body,
+        treatments=["Botox"],
+        photo_visibility=question.photo_visibility,
+        new_photos=[],
+        removed_photos=[],
+        alt_texts={first: "gone", second: "still here"},
+    )
+    second.refresh_from_db()
+    assert second.alt_text == "still here"
+    assert Question.objects.get(pk=question.pk).photo_count == 1
+
+
+def test_a_failed_edit_leaves_no_new_files_and_keeps_the_old_photos(
+    client_as, question, settings, monkeypatch
+):
+    before = media_files(settings)
+    original_save = Photo.save
+
+    def fail_for_new_photos(photo, *args, **kwargs):
+        if photo.pk is None:
+            raise RuntimeError("disk full")
+        original_save(photo, *args, **kwargs)
+
+    monkeypatch.setattr(Photo, "save", fail_for_new_photos)
+    first = question.photos.first()
+    data = edit_data(question, remove_photo=[str(first.pk)])
+    data["photos"] = [images.upload(images.image_bytes("JPEG"), "new.jpg")]
+    with pytest.raises(RuntimeError):
+        client_as(question.author).post(reverse("forum:question_edit", args=[question.pk]), data)
+    assert media_files(settings) == before
+    assert question.photos.count() == 2
+
+
+def test_deleting_leaves_no_empty_folders(
+    client_as, question, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(question.author).post(reverse("forum:question_delete", args=[question.pk]))
+    leftovers = [path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_dir()]
+    assert all(path.parent == settings.MEDIA_ROOT / "photos" for path in leftovers)

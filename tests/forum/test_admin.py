@@ -1,0 +1,45 @@
+from django.urls import reverse
+
+from forum.models import Question, Treatment
+from tests.factories import QuestionFactory
+from tests.forum.conftest import media_files
+
+
+def test_moderators_edit_treatment_descriptions(client_as, moderator, question):
+    treatment = Treatment.objects.get(slug="botox")
+    response = client_as(moderator).post(
+        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        {"name": "Botox", "slug": "botox", "description": "Relaxes chosen muscles."},
+    )
+    assert response.status_code == 302
+    treatment.refresh_from_db()
+    assert treatment.description == "Relaxes chosen muscles."
+
+
+def test_question_admin_lists_without_a_query_per_row(client_as, django_assert_max_num_queries, db):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    for _ in range(30):
+        QuestionFactory()
+    client = client_as(admin)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("admin:forum_question_changelist")).status_code == 200
+
+
+def test_the_admin_deletes_questions_softly_and_erases_photos(
+    client_as, question, settings, django_capture_on_commit_callbacks
+):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(admin).post(
+            reverse("admin:forum_question_changelist"),
+            {"action": "soft_delete", "_selected_action": [question.pk]},
+        )
+    assert Question.objects.get(pk=question.pk).deleted_at is not None
+    assert media_files(settings) == []
+    page = client_as(admin).get(reverse("admin:forum_question_change", args=[question.pk]))
+    assert page.status_code == 200
+    assert 'name="deleted_at"' not in page.content.decode()
