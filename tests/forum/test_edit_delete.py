@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from forum import services
 from forum.models import Photo, PhotoVisibility, Question
 from tests.forum import images
 from tests.forum.conftest import media_files
@@ -141,40 +142,32 @@ def test_another_questions_photos_cannot_be_touched(client_as, question, alice):
     assert other.photos.count() == 1
 
 
-def test_an_edit_started_before_a_delete_does_not_bring_the_question_back(question):
-    from forum import services
+def update_unchanged(question, **changes):
+    """The edit service called as the form would, for a form that changed only `changes`."""
+    unchanged = {
+        "title": question.title,
+        "body": question.body,
+        "treatments": ["Botox"],
+        "photo_visibility": question.photo_visibility,
+        "new_photos": [],
+        "removed_photos": [],
+        "alt_texts": {},
+    }
+    return services.question_update(question=question, **(unchanged | changes))
 
+
+def test_an_edit_started_before_a_delete_does_not_bring_the_question_back(question):
     services.question_delete(question=question)
     with pytest.raises(services.QuestionGone):
-        services.question_update(
-            question=question,
-            title=question.title,
-            body=question.body,
-            treatments=["Botox"],
-            photo_visibility=question.photo_visibility,
-            new_photos=[],
-            removed_photos=[],
-            alt_texts={},
-        )
+        update_unchanged(question)
     question.refresh_from_db()
     assert question.deleted_at is not None
 
 
 def test_a_description_for_a_photo_removed_meanwhile_is_ignored(question):
-    from forum import services
-
     first, second = question.photos.all()
     Photo.objects.filter(pk=first.pk).delete()
-    services.question_update(
-        question=question,
-        title=question.title,
-        body=question.body,
-        treatments=["Botox"],
-        photo_visibility=question.photo_visibility,
-        new_photos=[],
-        removed_photos=[],
-        alt_texts={first: "gone", second: "still here"},
-    )
+    update_unchanged(question, alt_texts={first: "gone", second: "still here"})
     second.refresh_from_db()
     assert second.alt_text == "still here"
     assert Question.objects.get(pk=question.pk).photo_count == 1
