@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+import photos
 from accounts.models import User
-from forum import photos, services
+from forum import services
 from forum.demo_content import QUESTIONS, SAMPLE_QUESTION, TREATMENT_DESCRIPTIONS
 from forum.models import Question, Treatment
 

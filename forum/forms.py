@@ -5,7 +5,7 @@ from django import forms
 from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
 
-from forum import photos
+import photos
 from forum.models import VISIBILITY_EXPLAINED, Photo, PhotoVisibility, Question
 
 MAX_TREATMENTS = 5

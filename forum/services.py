@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+import photos
 from accounts.models import User
-from forum import photos
 from forum.models import Photo, Question
 
 
@@ -28,7 +28,7 @@ def _add_photos(
             width=processed.width,
             height=processed.height,
         )
-        written.extend(photos.store(photo, processed))
+        written.extend(photos.store(processed, photo.file_name))
         photo.save()
 
 

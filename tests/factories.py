@@ -64,7 +64,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def photos(self, create, extracted, **kwargs):
         if create and extracted:
-            from forum import photos as pipeline
+            import photos as pipeline
             from forum.services import _add_photos
             from tests.forum.images import image_bytes, upload
 

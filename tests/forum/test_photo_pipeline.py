@@ -6,7 +6,7 @@ import time
 import pytest
 from PIL import Image
 
-from forum import photos
+import photos
 from tests.forum import images
 
 

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from PIL import Image, ImageDraw
 
-from forum import photos
+import photos
 
 
 def phone_jpeg(width: int = 4000, height: int = 3000) -> bytes:

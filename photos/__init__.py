@@ -9,6 +9,7 @@ import logging
 import os
 import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pillow_heif
@@ -129,12 +130,13 @@ def save(image: Image.Image, kind: str, **options) -> bytes:
     return out.getvalue()
 
 
-def store(photo, processed: ProcessedPhoto) -> list[str]:
-    """Write a photo's files; returns their storage names (to remove them if anything fails)."""
+def store(processed: ProcessedPhoto, name_for: Callable[[str], str]) -> list[str]:
+    """Write the files, named by `name_for(size)`; returns the names written (to remove them
+    if anything later fails)."""
     written = []
     try:
         for size, data in processed.files.items():
-            name = photo.file_name(size)
+            name = name_for(size)
             written.append(default_storage.save(name, ContentFile(data)))
     except BaseException:
         delete_files(written)
