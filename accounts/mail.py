@@ -1,7 +1,9 @@
 """Outgoing email: rendered in the request, delivered by a background task after commit."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
 
 from accounts.tasks import deliver_email
 
@@ -23,3 +25,10 @@ def send_later(message: EmailMessage) -> None:
         "headers": dict(message.extra_headers),
     }
     transaction.on_commit(lambda: deliver_email.enqueue(**kwargs))
+
+
+def send_templated(name: str, to: str, context: dict) -> None:
+    """Render templates/emails/<name>-subject.txt and -body.txt and send after commit."""
+    subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
+    body = render_to_string(f"emails/{name}-body.txt", context).strip() + "\n"
+    send_later(EmailMessage(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, [to]))

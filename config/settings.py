@@ -33,6 +33,8 @@ if not ALLOWED_HOSTS:
         "(ALLOWED_HOSTS=docanswers.example,www.docanswers.example)."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Where the site lives, for links in emails sent from background tasks.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks_db",
     "taggit",
+    "django_htmx",
     "accounts",
     "doctors",
     "forum",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

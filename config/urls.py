@@ -11,6 +11,7 @@ admin.site.index_title = "Moderation"
 urlpatterns = [
     path("", forum_views.home, name="home"),
     path("", include("forum.urls")),
+    path("doctors/", include("doctors.urls")),
     # Ours first: the sign-up page takes ?role= to preselect patient or doctor.
     path("account/signup/", account_views.signup, name="account_signup"),
     path("account/", include("allauth.urls")),

@@ -11,8 +11,14 @@ from PIL import Image, ImageDraw
 import photos
 from accounts.models import User
 from forum import services
-from forum.demo_content import QUESTIONS, SAMPLE_QUESTION, TREATMENT_DESCRIPTIONS
-from forum.models import Question, Treatment
+from forum.demo_content import (
+    OTHER_ANSWERS,
+    QUESTIONS,
+    SAMPLE_ANSWERS,
+    SAMPLE_QUESTION,
+    TREATMENT_DESCRIPTIONS,
+)
+from forum.models import Answer, Question, Treatment
 
 PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
 
@@ -78,3 +84,22 @@ def asked_at(item: dict) -> datetime:
     if "asked" in item:
         return datetime.fromisoformat(item["asked"]).replace(hour=14, tzinfo=UTC)
     return timezone.now() - timedelta(days=item["days"], hours=3 * len(item["title"]) % 20)
+
+
+def seed_answers(doctors: dict) -> int:
+    """The sample's four answers and some others, oldest first; returns how many were made."""
+    rows = [(SAMPLE_QUESTION["title"], *answer) for answer in SAMPLE_ANSWERS] + OTHER_ANSWERS
+    created = 0
+    for hours, (title, doctor_name, headline, body) in enumerate(rows):
+        question = Question.objects.get(title=title)
+        doctor = doctors[doctor_name]
+        if Answer.objects.filter(question=question, doctor=doctor).exists():
+            continue
+        answer, _ = services.answer_submit(
+            question=question, doctor=doctor, headline=headline, body=body, notify=False
+        )
+        Answer.objects.filter(pk=answer.pk).update(
+            created_at=question.created_at + timedelta(hours=6 + hours)
+        )
+        created += 1
+    return created

@@ -346,3 +346,93 @@ QUESTIONS = [
         56,
     ),
 ]
+
+# The sample page's four answers, word for word, by invented doctors: (doctor, headline, body).
+SAMPLE_ANSWERS = [
+    (
+        "Marco Bellini",
+        "Facial Pain After Two Treatments of Botox in Jaw?",
+        "Botox is not permanent. It should be wearing off soon.  Once it wears off completely, the "
+        "muscle will return to their normal function and your smile and cheeks should return to "
+        "the way they were pre-Botox.",
+    ),
+    (
+        "Elliot Varga",
+        "Botox is never permanent",
+        "By nature, Botox is simply not permanent, ever. If you have 2 treatments, or if you "
+        "have 22 "
+        "consecutive treatments, you will always have to continue to do them to maintain results. "
+        "In your case, since you don't want the results, if you simply stop the treatments things "
+        "will go back to the way they were before.",
+    ),
+    (
+        "Helena Brandt",
+        "Will Botox cause permanent change?",
+        "Jasmine, If you do not use Botox for a while you will go back to your former state as it "
+        "will wear off and your muscles will plump up again  as they are used.",
+    ),
+    (
+        "Adrian Kessler",
+        "Botox and masseter treatments",
+        "Masseter reduction via cosmetic Botox isn't permanent, in fact the product is temporary "
+        "and will wear off. Be sure to discuss your concerns with your provider prior to receiving "
+        "treatments so you are informed of the risks associated, which are very few.",
+    ),
+]
+
+# Answers to other demo questions: (question title, doctor, headline, body).
+OTHER_ANSWERS = [
+    (
+        "Can Botox for jaw clenching change the shape of my smile?",
+        "Adrian Kessler",
+        "Usually not, when the dose stays in the masseter",
+        "Masseter injections sit behind the smile muscles, so the smile itself rarely changes. A "
+        "dose placed too far forward can affect the risorius and give an uneven smile for a few "
+        "weeks. It wears off; ask your injector to map the muscle while you clench.",
+    ),
+    (
+        "Lumps in my lips two weeks after filler, is this normal?",
+        "Nora Lindqvist",
+        "Small lumps at two weeks often settle",
+        "Firm, painless lumps at two weeks are usually filler that has not fully integrated or "
+        "mild "
+        "swelling. Gentle massage as your injector shows you can help. If they persist past four "
+        "weeks, a small dose of hyaluronidase can dissolve them. Redness, heat or pain are reasons "
+        "to be seen the same day.",
+    ),
+    (
+        "Drooping eyebrow a week after forehead Botox",
+        "Elliot Varga",
+        "A heavy brow usually improves in a few weeks",
+        "When the forehead muscle is relaxed too low, the brow can feel heavy. It improves as the "
+        "Botox wears off, often within 3 to 6 weeks. Sometimes a few units in the muscles that "
+        "pull "
+        "the brow down can lift it slightly; see your injector to check whether that fits.",
+    ),
+    (
+        "Bluish tint under my eyes after tear trough filler",
+        "Owen Marsh",
+        "This sounds like the Tyndall effect",
+        "A blue-grey shadow after tear trough filler is typical of filler placed too "
+        "superficially. "
+        "It does not go away on its own quickly, but hyaluronidase dissolves it reliably. Once it "
+        "has settled, filler can be placed deeper on the bone if you still want it.",
+    ),
+    (
+        "Veneers on only the front four teeth, will they match?",
+        "Priya Raman",
+        "Whiten first, then match the veneers",
+        "Veneers don't change colour, but your natural teeth can be whitened. Most dentists whiten "
+        "first, wait two weeks for the shade to settle, and then make the veneers to match. That "
+        "way the four veneers and the canines look like one smile.",
+    ),
+    (
+        "Jaw still aches six months after masseter Botox",
+        "Helena Brandt",
+        "Have the jaw joint checked before another round",
+        "If the ache returned as the Botox wore off, the clenching is likely the cause and another "
+        "treatment may help. A dentist or doctor who treats the jaw joint should examine you "
+        "first, "
+        "as a night guard and treatment of the joint can matter as much as the injections.",
+    ),
+]

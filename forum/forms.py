@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
 
 import photos
-from forum.models import VISIBILITY_EXPLAINED, Photo, PhotoVisibility, Question
+from forum.models import VISIBILITY_EXPLAINED, Answer, Photo, PhotoVisibility, Question
 
 MAX_TREATMENTS = 5
 # Starts with a letter or digit, so that every treatment has a non-empty slug for its page.
@@ -167,3 +167,39 @@ class QuestionForm(forms.ModelForm):
         if len(" ".join(body.split())) < 30:
             raise forms.ValidationError("Please write at least 30 characters.")
         return body
+
+
+class AnswerForm(forms.ModelForm):
+    headline = SquashedCharField(
+        min_length=5,
+        max_length=120,
+        help_text="Your answer in one line, e.g. “Botox is never permanent”.",
+    )
+    body = forms.CharField(
+        label="Your answer",
+        min_length=50,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Plain text. Speak to the patient; avoid a diagnosis you could not make "
+        "without an examination.",
+    )
+
+    class Meta:
+        model = Answer
+        fields = ["headline", "body"]
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if len(" ".join(body.split())) < 50:
+            raise forms.ValidationError("Please write at least 50 characters.")
+        return body
+
+
+class FollowedTreatmentsForm(forms.Form):
+    treatments = forms.CharField(
+        required=False,
+        label="Treatments you follow",
+        help_text="Separated by commas. Unanswered questions about them come first on your "
+        "dashboard.",
+        widget=forms.TextInput(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
+    )

@@ -1,5 +1,3 @@
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
@@ -8,6 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+import photos
 
 VISIBLE = Q(deleted_at__isnull=True)
 
@@ -157,21 +157,13 @@ class Question(models.Model):
         return f"{self.title} (photo)" if self.photo_count else self.title
 
 
-def new_photo_key() -> str:
-    return secrets.token_urlsafe(18)
-
-
 class Photo(models.Model):
     """A re-encoded photo. Files live under photos/ by a random key, never the upload's name."""
 
-    SIZES = {
-        "full": ("full.jpg", "image/jpeg"),
-        "960": ("960.webp", "image/webp"),
-        "320": ("320.webp", "image/webp"),
-    }
+    SIZES = photos.SIZES
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="photos")
-    key = models.CharField(max_length=32, unique=True, default=new_photo_key, editable=False)
+    key = models.CharField(max_length=32, unique=True, default=photos.new_key, editable=False)
     position = models.PositiveSmallIntegerField(default=0)
     alt_text = models.CharField("description", max_length=200)
     width = models.PositiveIntegerField()
@@ -210,3 +202,79 @@ class Photo(models.Model):
     @property
     def thumb_height(self) -> int:
         return self.fitted(960)[1]
+
+
+class AnswerStatus(models.TextChoices):
+    PUBLISHED = "published", "Published"
+    HIDDEN = "hidden", "Hidden by moderators"
+
+
+PUBLISHED = Q(status=AnswerStatus.PUBLISHED)
+
+
+class AnswerQuerySet(models.QuerySet):
+    def published(self) -> "AnswerQuerySet":
+        return self.filter(PUBLISHED)
+
+    def with_doctor(self) -> "AnswerQuerySet":
+        return self.select_related("doctor__specialty", "doctor__user")
+
+
+class Answer(models.Model):
+    """A verified doctor's answer. One per doctor per question; the doctor edits it."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    doctor = models.ForeignKey(
+        "doctors.DoctorProfile", on_delete=models.CASCADE, related_name="answers"
+    )
+    headline = models.CharField(max_length=120)
+    body = models.TextField(max_length=5000)
+    status = models.CharField(max_length=10, choices=AnswerStatus, default=AnswerStatus.PUBLISHED)
+    helpful_count = models.PositiveIntegerField(default=0)
+    helped_asker = models.BooleanField("helped the asker", default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "doctor"], name="answer_one_per_doctor")
+        ]
+        indexes = [
+            models.Index(
+                "question", F("created_at").desc(), name="answer_newest", condition=PUBLISHED
+            ),
+            models.Index(
+                "question",
+                F("helpful_count").desc(),
+                F("created_at").desc(),
+                name="answer_most_helpful",
+                condition=PUBLISHED,
+            ),
+            models.Index(
+                "doctor", F("created_at").desc(), name="answer_by_doctor", condition=PUBLISHED
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+
+class AnswerVote(models.Model):
+    """ "Was this answer helpful?": one per member per answer."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answer_votes"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["answer", "user"], name="answer_vote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} found “{self.answer}” helpful"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from accounts.permissions import verified_email_required
+from doctors.permissions import is_verified_doctor
 from forum.models import PhotoVisibility, Question
 
 
@@ -24,15 +25,6 @@ def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def is_verified_doctor(user) -> bool:
-    """A doctor whose licence a moderator has verified.
-
-    Verification arrives with the doctors app; until it does, no account counts as verified,
-    so "Verified doctors only" photos stay with their asker and the moderators.
-    """
-    return False
 
 
 def can_view_photos(user, question: Question) -> bool:

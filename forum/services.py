@@ -1,12 +1,16 @@
 """Writes that touch several models: a question, its treatments and its photos together."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 import photos
+from accounts.mail import send_templated
 from accounts.models import User
-from forum.models import Photo, Question
+from doctors.models import DoctorProfile
+from forum.models import Answer, AnswerVote, Photo, Question, Treatment
 
 
 def default_alt_text(question: Question, position: int) -> str:
@@ -137,3 +141,61 @@ def question_delete(*, question: Question) -> None:
         deleted_at=timezone.now(), photo_count=0, updated_at=timezone.now()
     )
     _remove_photos(list(locked.photos.all()))
+
+
+def answer_submit(
+    *, question: Question, doctor: DoctorProfile, headline: str, body: str, notify: bool = True
+) -> tuple[Answer, bool]:
+    """Post the doctor's answer, or edit it if they answered already. Returns (answer, created).
+
+    The question and doctor counts move in the same transaction; the asker is emailed once,
+    when the answer is first posted, after the transaction commits.
+    """
+    with transaction.atomic():
+        locked = Question.objects.select_for_update().filter(pk=question.pk).first()
+        if locked is None or locked.is_deleted:
+            raise QuestionGone
+        answer, created = Answer.objects.get_or_create(
+            question=locked, doctor=doctor, defaults={"headline": headline, "body": body}
+        )
+        if created:
+            Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
+            DoctorProfile.objects.filter(pk=doctor.pk).update(answer_count=F("answer_count") + 1)
+        if created and notify:
+            send_templated(
+                "answer-posted",
+                locked.author.email,
+                {"question": locked, "answer": answer, "SITE_URL": settings.SITE_URL},
+            )
+        if not created:
+            answer.headline, answer.body = headline, body
+            answer.save(update_fields=["headline", "body", "updated_at"])
+    return answer, created
+
+
+@transaction.atomic
+def vote_toggle(*, answer: Answer, user: User) -> bool:
+    """Add the member's "helpful" vote, or take it back. Returns whether it is now given."""
+    deleted, _ = AnswerVote.objects.filter(answer=answer, user=user).delete()
+    if deleted:
+        Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") - 1)
+        return False
+    AnswerVote.objects.create(answer=answer, user=user)
+    Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+    return True
+
+
+def helped_toggle(*, answer: Answer) -> bool:
+    """The asker marks the answer "This helped me", or takes the mark back."""
+    answer.helped_asker = not answer.helped_asker
+    answer.save(update_fields=["helped_asker", "updated_at"])
+    return answer.helped_asker
+
+
+@transaction.atomic
+def followed_treatments_set(*, profile: DoctorProfile, text: str) -> None:
+    """Follow the named treatments that exist (names are matched regardless of case)."""
+    names = {part.strip().casefold() for part in text.split(",") if part.strip()}
+    profile.followed_treatments.set(
+        [treatment for treatment in Treatment.objects.all() if treatment.name.casefold() in names]
+    )

@@ -30,7 +30,13 @@ urlpatterns = [
     path("questions/<int:pk>/", views.question_detail, name="question_detail_short"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
+    path("questions/<int:pk>/answer/", views.answer_post, name="answer_post"),
     path("questions/<int:pk>/<str:slug>/", views.question_detail, name="question_detail"),
+    path("answers/<int:pk>/helpful/", views.answer_vote, name="answer_vote"),
+    path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
     path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),
+    # The doctor's working page shows the forum, so it lives here, at a doctor's address.
+    path("doctors/dashboard/", views.doctor_dashboard, name="doctor_dashboard"),
+    path("doctors/dashboard/treatments/", views.doctor_follow, name="doctor_follow"),
 ]

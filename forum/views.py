@@ -2,17 +2,27 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.permissions import verified_email_required
+from doctors import services as doctor_services
+from doctors.models import Status
+from doctors.permissions import (
+    doctor_account_required,
+    is_verified_doctor,
+    verified_doctor_required,
+    why_cannot_answer,
+)
 from forum import services
-from forum.forms import QuestionForm
-from forum.models import Photo, PhotoVisibility, Question, Treatment
+from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
+from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
 
 PAGE_SIZE = 20
@@ -77,9 +87,15 @@ def treatment_detail(request, slug: str):
     return render(request, "forum/treatment_detail.html", {"treatment": treatment, "page": page})
 
 
+ANSWER_ORDERS = {
+    "newest": ("Newest", ["-created_at", "-id"]),
+    "helpful": ("Most helpful", ["-helpful_count", "-created_at", "-id"]),
+}
+
+
 @require_safe
 def question_detail(request, pk: int, slug: str | None = None):
-    """Everyone: a question; its photos only for those the asker chose."""
+    """Everyone: a question, its doctors' answers; its photos only for those the asker chose."""
     question = get_object_or_404(
         Question.objects.visible()
         .select_related("author")
@@ -88,14 +104,99 @@ def question_detail(request, pk: int, slug: str | None = None):
     )
     if slug != question.slug:
         return redirect(question, permanent=True)
-    context = {
+    return render(request, "forum/question_detail.html", question_context(request, question))
+
+
+def question_context(request, question: Question, answer_form: AnswerForm | None = None) -> dict:
+    order = request.GET.get("answers") if request.GET.get("answers") in ANSWER_ORDERS else "newest"
+    answers = list(question.answers.published().with_doctor().order_by(*ANSWER_ORDERS[order][1]))
+    user = request.user
+    voted = set()
+    if user.is_authenticated and answers:
+        voted = set(
+            AnswerVote.objects.filter(user=user, answer__in=answers).values_list(
+                "answer_id", flat=True
+            )
+        )
+    own_answer = None
+    if is_verified_doctor(user):
+        own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
+        answer_form = answer_form or AnswerForm(instance=own_answer)
+    return {
         "question": question,
         "photos": question.photos.all(),
-        "can_view_photos": can_view_photos(request.user, question),
+        "can_view_photos": can_view_photos(user, question),
         "who_can_view": who_can_view(question),
-        "is_author": request.user.is_authenticated and request.user.pk == question.author_id,
+        "is_author": user.is_authenticated and user.pk == question.author_id,
+        "answers": answers,
+        "answer_order": order,
+        "answer_orders": {key: label for key, (label, _) in ANSWER_ORDERS.items()},
+        "voted": voted,
+        "answer_form": answer_form,
+        "own_answer": own_answer,
+        "why_cannot_answer": why_cannot_answer(user)
+        if user.is_authenticated and user.is_doctor and not answer_form
+        else "",
     }
-    return render(request, "forum/question_detail.html", context)
+
+
+@verified_doctor_required
+@require_POST
+def answer_post(request, pk: int):
+    """Verified doctors answer, or edit their answer; anyone else gets a 403."""
+    question = get_object_or_404(Question.objects.visible().select_related("author"), pk=pk)
+    profile = request.user.doctor_profile
+    existing = Answer.objects.filter(question=question, doctor=profile).first()
+    form = AnswerForm(request.POST, instance=existing)
+    if not form.is_valid():
+        context = question_context(request, question, answer_form=form)
+        return render(request, "forum/question_detail.html", context, status=400)
+    try:
+        answer, _ = services.answer_submit(
+            question=question,
+            doctor=profile,
+            headline=form.cleaned_data["headline"],
+            body=form.cleaned_data["body"],
+        )
+    except services.QuestionGone:
+        raise Http404("This question has been deleted.") from None
+    messages.success(request, "Your answer is posted." if not existing else "Your answer is saved.")
+    return redirect(answer)
+
+
+def visible_answer(pk: int) -> Answer:
+    return get_object_or_404(
+        Answer.objects.published().select_related("question", "doctor"),
+        pk=pk,
+        question__deleted_at__isnull=True,
+    )
+
+
+@verified_email_required
+@require_POST
+def answer_vote(request, pk: int):
+    """Signed-in members other than its author mark an answer helpful, or take it back."""
+    answer = visible_answer(pk)
+    if answer.doctor.user_id == request.user.pk:
+        raise PermissionDenied("You can't vote for your own answer.")
+    voted = services.vote_toggle(answer=answer, user=request.user)
+    if request.htmx:
+        answer.refresh_from_db(fields=["helpful_count"])
+        return render(
+            request, "forum/partials/answer_vote.html", {"answer": answer, "has_voted": voted}
+        )
+    return redirect(answer)
+
+
+@verified_email_required
+@require_POST
+def answer_helped(request, pk: int):
+    """The asker marks an answer "This helped me", or takes the mark back."""
+    answer = visible_answer(pk)
+    if answer.question.author_id != request.user.pk:
+        raise PermissionDenied("Only the person who asked can mark an answer as helpful to them.")
+    services.helped_toggle(answer=answer)
+    return redirect(answer)
 
 
 def treatment_suggestions() -> list[str]:
@@ -196,3 +297,45 @@ def photo(request, key: str, size: str):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
     return response
+
+
+@doctor_account_required
+@require_safe
+def doctor_dashboard(request):
+    """Doctor accounts: where verification stands, questions to answer, their answers."""
+    profile = doctor_services.profile_for(request.user)
+    followed = list(profile.followed_treatments.all())
+    context = {
+        "profile": profile,
+        "missing": profile.missing_for_review() if profile.status == Status.DRAFT else [],
+        "followed": followed,
+        "follow_form": FollowedTreatmentsForm(
+            initial={"treatments": ", ".join(t.name for t in followed)}
+        ),
+        "to_answer": Question.objects.for_listing()
+        .unanswered()
+        .filter(tagged_items__tag__in=followed)
+        .exclude(answers__doctor=profile)
+        .distinct()
+        .order_by("-created_at")[:10]
+        if followed
+        else [],
+        "newest": Question.objects.for_listing().order_by("-created_at")[:10],
+        "my_answers": profile.answers.select_related("question").order_by("-created_at")[:10],
+        "suggestions": treatment_suggestions(),
+    }
+    return render(request, "forum/doctor_dashboard.html", context)
+
+
+@doctor_account_required
+@require_POST
+def doctor_follow(request):
+    """Doctor accounts choose the treatments whose questions they want to see first."""
+    form = FollowedTreatmentsForm(request.POST)
+    if form.is_valid():
+        services.followed_treatments_set(
+            profile=doctor_services.profile_for(request.user),
+            text=form.cleaned_data["treatments"],
+        )
+        messages.success(request, "Your treatments are saved.")
+    return redirect("forum:doctor_dashboard")

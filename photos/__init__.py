@@ -7,6 +7,7 @@ import contextlib
 import io
 import logging
 import os
+import secrets
 import unicodedata
 import warnings
 from collections.abc import Callable
@@ -26,12 +27,23 @@ MAX_PIXELS = 40_000_000
 FULL_SIDE = 2048
 THUMB_SIDES = {"960": 960, "320": 320}
 FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "HEIF"]
+# The stored files of one photo: size name -> (file name, content type).
+SIZES = {
+    "full": ("full.jpg", "image/jpeg"),
+    "960": ("960.webp", "image/webp"),
+    "320": ("320.webp", "image/webp"),
+}
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,.heic,.heif"
 
 # Pillow warns above MAX_IMAGE_PIXELS and refuses above twice that; both become a rejection.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 SRGB = ImageCms.createProfile("sRGB")
+
+
+def new_key() -> str:
+    """A random name for a photo's files: unguessable, and unrelated to the upload's name."""
+    return secrets.token_urlsafe(18)
 
 
 class PhotoRejected(ValueError):

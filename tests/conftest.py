@@ -5,7 +5,12 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from tests.factories import DoctorFactory, ModeratorFactory, PatientFactory
+from tests.factories import (
+    DoctorFactory,
+    DoctorProfileFactory,
+    ModeratorFactory,
+    PatientFactory,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -40,8 +45,18 @@ def alice(db):
 
 @pytest.fixture
 def bob(db):
-    """A doctor account. (Verification, and carol the pending doctor, come with doctors/.)"""
-    return DoctorFactory(email="bob@example.com", display_name="Bob Stone")
+    """A verified doctor."""
+    user = DoctorFactory(email="bob@example.com", display_name="Bob Stone")
+    DoctorProfileFactory(user=user, name="Bob Stone", credentials=["MD", "FACS"])
+    return user
+
+
+@pytest.fixture
+def carol(db):
+    """A doctor whose application is waiting for a moderator."""
+    user = DoctorFactory(email="carol@example.com", display_name="Carol Hart")
+    DoctorProfileFactory(user=user, name="Carol Hart", status="pending", verified_at=None)
+    return user
 
 
 @pytest.fixture

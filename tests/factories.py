@@ -1,8 +1,10 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP, Role, User
+from doctors.models import Specialty
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
@@ -21,8 +23,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
-        self.save()
         if create:
+            self.save()
             EmailAddress.objects.create(
                 user=self, email=self.email, primary=True, verified=extracted is not False
             )
@@ -72,3 +74,39 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             _add_photos(self, [(processed, "")] * extracted, 0, [])
             self.photo_count = extracted
             self.save(update_fields=["photo_count"])
+
+
+class DoctorProfileFactory(factory.django.DjangoModelFactory):
+    """A verified doctor's profile (status=... for the other states)."""
+
+    class Meta:
+        model = "doctors.DoctorProfile"
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(DoctorFactory)
+    name = factory.Sequence(lambda n: f"Doctor Person {n}")
+    credentials = factory.LazyFunction(lambda: ["MD"])
+    specialty = factory.LazyFunction(lambda: Specialty.objects.get(slug="dermatologist"))
+    city = "Seattle"
+    region = "WA"
+    country = "United States"
+    licence_number = factory.Sequence(lambda n: f"LIC-{n:05d}")
+    licence_jurisdiction = "Washington State Department of Health"
+    status = "verified"
+    verified_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def slugged(self, create, extracted, **kwargs):
+        if create and self.status == "verified":
+            self.ensure_slug()
+            self.save(update_fields=["slug"])
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forum.Answer"
+
+    question = factory.SubFactory(QuestionFactory)
+    doctor = factory.SubFactory(DoctorProfileFactory)
+    headline = "Swelling for two weeks is common"
+    body = "Swelling after lip filler usually settles within two weeks; cold packs help early on."

@@ -29,3 +29,8 @@ def ago(moment: datetime) -> str:
     """ "3 days ago": the largest unit only, as lists show it; "just now" within a minute."""
     elapsed = timesince(moment, depth=1)
     return "just now" if elapsed.startswith("0\xa0") else f"{elapsed} ago"
+
+
+@register.filter
+def in_set(value, collection) -> bool:
+    return value in collection

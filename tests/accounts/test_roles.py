@@ -12,6 +12,13 @@ def test_the_moderators_group_exists_from_the_migrations(db):
         "view_photo",
         "view_treatment",
         "change_treatment",
+        "view_answer",
+        "view_doctorprofile",
+        "change_doctorprofile",
+        "view_specialty",
+        "add_specialty",
+        "change_specialty",
+        "view_verificationdecision",
     }
 
 

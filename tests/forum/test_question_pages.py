@@ -55,7 +55,8 @@ def test_missing_and_deleted_questions_are_404(client, question):
         (PhotoVisibility.MEMBERS, None, False),
         (PhotoVisibility.MEMBERS, "mallory", True),
         (PhotoVisibility.DOCTORS, "mallory", False),
-        (PhotoVisibility.DOCTORS, "bob", False),  # doctor accounts count once verified
+        (PhotoVisibility.DOCTORS, "bob", True),  # a verified doctor
+        (PhotoVisibility.DOCTORS, "carol", False),  # a doctor still waiting for verification
         (PhotoVisibility.DOCTORS, "alice", True),  # the asker
         (PhotoVisibility.DOCTORS, "moderator", True),
     ],
@@ -128,7 +129,7 @@ def test_question_page_query_count_is_bounded(
         photos=photo_count, treatments=[f"Treatment {n}" for n in range(treatment_count)]
     )
     browser = client_as(mallory)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert browser.get(question.get_absolute_url()).status_code == 200
 
 

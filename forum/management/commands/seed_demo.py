@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS, seed_users
-from forum.demo import seed_questions
+from doctors.demo import seed_doctors
+from forum.demo import seed_answers, seed_questions
 
 
 class Command(BaseCommand):
@@ -25,13 +26,20 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             users = seed_users()
+            moderator = next(user for user in users if user.is_staff and not user.is_superuser)
+            doctors = seed_doctors(moderator)
             questions = seed_questions()
+            answers = seed_answers(doctors)
         if not quiet:
-            self.stdout.write(f"\n{questions} demo question(s) added.")
+            self.stdout.write(f"\n{questions} demo question(s) and {answers} answer(s) added.")
             self.print_accounts(users)
 
     def print_accounts(self, users) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for demo, user in zip(DEMO_USERS, users, strict=True):
             self.stdout.write(f"  {demo.label:<10} {user.email:<24} {user.display_name}")
-        self.stdout.write("  The moderator and superuser also sign in to /admin/.\n")
+        self.stdout.write("  The moderator and superuser also sign in to /admin/.")
+        self.stdout.write(
+            "  Other demo doctors: seattle.fps@example.com (verified), "
+            "miami.surgeon@example.com (pending), denver.derm@example.com (rejected).\n"
+        )

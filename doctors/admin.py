@@ -1,0 +1,152 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+
+from doctors import services
+from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
+
+
+@admin.register(Specialty)
+class SpecialtyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class DecisionInline(admin.TabularInline):
+    model = VerificationDecision
+    fields = ["decided_at", "status", "reason", "decided_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text="Sent to the doctor by email, word for word.",
+    )
+
+
+@admin.register(DoctorProfile)
+class DoctorProfileAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "status",
+        "specialty",
+        "city",
+        "licence_jurisdiction",
+        "submitted_at",
+        "answer_count",
+    ]
+    list_filter = ["status", "specialty", "country"]
+    search_fields = ["name", "user__email", "user__display_name", "licence_number", "city"]
+    list_select_related = ["specialty", "user"]
+    date_hierarchy = "submitted_at"
+    ordering = ["-submitted_at"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["followed_treatments"]
+    readonly_fields = [
+        "status",
+        "status_reason",
+        "decided_by",
+        "decided_at",
+        "submitted_at",
+        "verified_at",
+        "answer_count",
+        "slug",
+    ]
+    fieldsets = [
+        (None, {"fields": ["user", "name", "credentials", "specialty", "slug"]}),
+        (
+            "Licence (moderators only)",
+            {
+                "fields": [
+                    "licence_number",
+                    "licence_jurisdiction",
+                    "board_certification",
+                ]
+            },
+        ),
+        ("Practice", {"fields": ["practice_name", "city", "region", "country", "website", "bio"]}),
+        (
+            "Verification",
+            {
+                "fields": [
+                    "status",
+                    "status_reason",
+                    "submitted_at",
+                    "decided_by",
+                    "decided_at",
+                    "verified_at",
+                ]
+            },
+        ),
+        ("Activity", {"fields": ["answer_count", "followed_treatments"]}),
+    ]
+    inlines = [DecisionInline]
+    actions = ["verify", "reject", "suspend", "reinstate"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def decide(self, request, queryset, decision: str, reason: str = "") -> None:
+        done = 0
+        for profile in queryset:
+            try:
+                services.verification_decide(
+                    profile=profile, decision=decision, reason=reason, moderator=request.user
+                )
+                done += 1
+            except ValidationError as error:
+                self.message_user(request, f"{profile}: {error.messages[0]}", messages.ERROR)
+        if done:
+            self.message_user(request, f"{done} doctor(s): {decision} done; each was emailed.")
+
+    def decide_with_reason(self, request, queryset, decision: str, title: str):
+        """Ask for the reason on an intermediate page, then decide."""
+        form = ReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self.decide(request, queryset, decision, form.cleaned_data["reason"])
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "profiles": queryset,
+            "form": form,
+            "action": request.POST["action"],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/doctors/decision_reason.html", context)
+
+    @admin.action(description="Verify the selected doctors", permissions=["change"])
+    def verify(self, request, queryset):
+        self.decide(
+            request, queryset.filter(status__in=[Status.PENDING, Status.REJECTED]), "verify"
+        )
+
+    @admin.action(
+        description="Reject the selected applications (with a reason)", permissions=["change"]
+    )
+    def reject(self, request, queryset):
+        return self.decide_with_reason(
+            request, queryset.filter(status=Status.PENDING), "reject", "Reject applications"
+        )
+
+    @admin.action(
+        description="Suspend the selected doctors (with a reason)", permissions=["change"]
+    )
+    def suspend(self, request, queryset):
+        return self.decide_with_reason(
+            request, queryset.filter(status=Status.VERIFIED), "suspend", "Suspend doctors"
+        )
+
+    @admin.action(description="Reinstate the selected suspended doctors", permissions=["change"])
+    def reinstate(self, request, queryset):
+        self.decide(request, queryset.filter(status=Status.SUSPENDED), "reinstate")

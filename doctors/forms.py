@@ -1,0 +1,99 @@
+import re
+
+from django import forms
+
+import photos
+from doctors.models import DoctorProfile, Specialty
+
+CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
+
+
+class CredentialsField(forms.CharField):
+    """ "MD, FACS" as an ordered list of short credentials."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def clean(self, value) -> list[str]:
+        text = super().clean(value) or ""
+        credentials = [part.strip() for part in text.split(",") if part.strip()]
+        if len(credentials) > 6:
+            raise forms.ValidationError("List at most 6 credentials.")
+        for credential in credentials:
+            if not CREDENTIAL.match(credential):
+                raise forms.ValidationError(
+                    f"“{credential[:20]}” doesn't look like a credential: use letters and dots, "
+                    "e.g. MD, DO, FACS, DDS."
+                )
+        return credentials
+
+
+class ApplicationForm(forms.ModelForm):
+    """The doctor's profile and licence. Fields a verified doctor may not change are disabled."""
+
+    credentials = CredentialsField(
+        required=False,
+        help_text="In the order you use them, separated by commas: MD, FACS.",
+    )
+    specialty = forms.ModelChoiceField(
+        queryset=Specialty.objects.all(),
+        required=False,
+        empty_label="Choose your specialty",
+        help_text="Missing yours? Write to us and a moderator will add it.",
+    )
+    headshot = forms.FileField(
+        required=False,
+        label="Photo of you",
+        help_text="A friendly, recent headshot. JPEG, PNG, WebP or HEIC, up to 15 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": photos.ACCEPT}),
+    )
+
+    class Meta:
+        model = DoctorProfile
+        fields = [
+            "name",
+            "credentials",
+            "specialty",
+            "practice_name",
+            "city",
+            "region",
+            "country",
+            "website",
+            "bio",
+            "headshot",
+            "licence_number",
+            "licence_jurisdiction",
+            "board_certification",
+        ]
+        labels = {"licence_jurisdiction": "Licence issued by"}
+        help_texts = {
+            "name": "As on your licence, e.g. Sam Naficy. Shown with every answer.",
+            "city": "Shown under every answer: “Seattle Facial Plastic Surgeon”.",
+            "licence_number": "Only moderators see it.",
+            "licence_jurisdiction": "e.g. Washington State Department of Health.",
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.processed_headshot = None
+        if self.instance.is_verified:
+            for name in ("licence_number", "licence_jurisdiction"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Verified. Write to us to change it."
+
+    def clean_headshot(self):
+        upload = self.cleaned_data.get("headshot")
+        if upload:
+            try:
+                self.processed_headshot = photos.process(upload)
+            except photos.PhotoRejected as rejection:
+                raise forms.ValidationError(str(rejection)) from None
+        return upload
+
+    def profile_fields(self) -> dict:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name != "headshot" and not self.fields[name].disabled
+        }

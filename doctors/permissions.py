@@ -1,0 +1,69 @@
+"""Who may do what as a doctor. Every check lives here, so it can be read at a glance."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from accounts.permissions import verified_email_required
+from doctors.models import DoctorProfile, Status
+
+
+def doctor_profile(user) -> DoctorProfile | None:
+    if not (user.is_authenticated and user.is_doctor):
+        return None
+    try:
+        return user.doctor_profile
+    except DoctorProfile.DoesNotExist:
+        return None
+
+
+def is_verified_doctor(user) -> bool:
+    """A doctor whose licence a moderator has verified (and not suspended since)."""
+    profile = doctor_profile(user)
+    return profile is not None and profile.status == Status.VERIFIED
+
+
+WHY_NOT_VERIFIED = {
+    None: "Only doctors answer questions.",
+    Status.DRAFT: "Apply for verification first: only verified doctors answer questions.",
+    Status.PENDING: "Your application is being reviewed. You can answer once you are verified.",
+    Status.REJECTED: "Your application was not accepted. See your dashboard to correct it.",
+    Status.SUSPENDED: "Your doctor account is suspended, so you cannot answer questions.",
+}
+
+
+def why_cannot_answer(user) -> str:
+    profile = doctor_profile(user)
+    if user.is_authenticated and user.is_doctor and profile is None:
+        return WHY_NOT_VERIFIED[Status.DRAFT]
+    return WHY_NOT_VERIFIED[profile.status if profile else None]
+
+
+def verified_doctor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Verified doctors only; everyone else gets a 403 that says why."""
+
+    @verified_email_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not is_verified_doctor(request.user):
+            raise PermissionDenied(why_cannot_answer(request.user))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def doctor_account_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Doctor accounts with a verified email (to apply, and for their dashboard)."""
+
+    @verified_email_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_doctor:
+            raise PermissionDenied(
+                "This page is for doctor accounts. Patients ask questions and review doctors."
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,0 +1,118 @@
+"""Writes that touch several models: applications, verification decisions and their emails."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+import photos
+from accounts.mail import send_templated
+from accounts.models import User
+from doctors.models import DoctorProfile, Status, VerificationDecision
+
+EDITABLE_WHEN_VERIFIED = {
+    "name",
+    "credentials",
+    "specialty",
+    "practice_name",
+    "city",
+    "region",
+    "country",
+    "website",
+    "bio",
+    "board_certification",
+}
+
+
+def profile_for(user: User) -> DoctorProfile:
+    profile, _ = DoctorProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def application_save(
+    *,
+    profile: DoctorProfile,
+    fields: dict,
+    headshot: photos.ProcessedPhoto | None,
+    submit: bool,
+) -> DoctorProfile:
+    """Save the application; with submit=True also send it for review (status pending).
+
+    A verified doctor may change the public parts of the profile; the licence stays as
+    verified unless a moderator changes it. Raises ValidationError with what is missing.
+    """
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
+            if locked.status == Status.SUSPENDED:
+                raise ValidationError("A suspended profile cannot be changed.")
+            verified = locked.status == Status.VERIFIED
+            for name, value in fields.items():
+                if name in EDITABLE_WHEN_VERIFIED or not verified:
+                    setattr(locked, name, value)
+            if headshot is not None:
+                written = _replace_headshot(locked, headshot)
+            if submit and locked.status in (Status.DRAFT, Status.REJECTED):
+                _send_for_review(locked)
+            locked.save()
+            return locked
+    except BaseException:
+        photos.delete_files(written)
+        raise
+
+
+def _send_for_review(profile: DoctorProfile) -> None:
+    missing = profile.missing_for_review()
+    if missing:
+        raise ValidationError("Before sending, please add " + ", ".join(missing) + ".")
+    profile.status = Status.PENDING
+    profile.submitted_at = timezone.now()
+    VerificationDecision.objects.create(
+        profile=profile, status=Status.PENDING, reason="Sent for review", decided_by=profile.user
+    )
+
+
+def _replace_headshot(profile: DoctorProfile, processed: photos.ProcessedPhoto) -> list[str]:
+    """Store the new headshot now; the old one's files go once the change has committed."""
+    if profile.headshot_key:
+        old = [profile.headshot_file_name(size) for size in photos.SIZES]
+        transaction.on_commit(lambda: photos.delete_files(old), robust=True)
+    profile.headshot_key = photos.new_key()
+    profile.headshot_width, profile.headshot_height = processed.width, processed.height
+    return photos.store(processed, profile.headshot_file_name)
+
+
+DECISIONS = {
+    "verify": Status.VERIFIED,
+    "reject": Status.REJECTED,
+    "suspend": Status.SUSPENDED,
+    "reinstate": Status.VERIFIED,
+}
+
+
+@transaction.atomic
+def verification_decide(
+    *, profile: DoctorProfile, decision: str, reason: str, moderator: User
+) -> DoctorProfile:
+    """A moderator's decision, recorded with who, when and why; the doctor is emailed."""
+    status = DECISIONS[decision]
+    if status in (Status.REJECTED, Status.SUSPENDED) and not reason.strip():
+        raise ValidationError("Give the doctor a reason.")
+    locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
+    now = timezone.now()
+    locked.status, locked.status_reason = status, reason.strip()
+    locked.decided_by, locked.decided_at = moderator, now
+    if status == Status.VERIFIED:
+        locked.ensure_slug()
+        locked.verified_at = locked.verified_at if decision == "reinstate" else now
+    locked.save()
+    VerificationDecision.objects.create(
+        profile=locked, status=status, reason=locked.status_reason, decided_by=moderator
+    )
+    send_templated(
+        "doctor-decision",
+        locked.user.email,
+        {"profile": locked, "SITE_URL": settings.SITE_URL},
+    )
+    return locked
