@@ -77,6 +77,9 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.processed_headshot = None
+        # A draft may be saved half-filled, but these are needed before it can be sent.
+        for name in DoctorProfile.REQUIRED_FOR_REVIEW:
+            self.fields[name].needed_later = True
         if self.instance.is_verified:
             for name in ("licence_number", "licence_jurisdiction"):
                 self.fields[name].disabled = True

@@ -52,3 +52,23 @@ def test_seed_demo_refuses_to_run_without_debug(db, settings):
     with pytest.raises(CommandError, match="published passwords"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_seed_demo_has_the_sample_answers_by_verified_doctors(seeded):
+    from doctors.models import DoctorProfile, Status
+
+    question = Question.objects.get(title="Facial Pain After Two Treatments of Botox in Jaw?")
+    answers = {answer.headline: answer for answer in question.answers.with_doctor()}
+    assert question.answer_count == 4 == len(answers)
+    seattle = answers["Botox and masseter treatments"].doctor
+    assert seattle.display_name.endswith(", MD, FACS")
+    assert seattle.practice_line == "Seattle Facial Plastic Surgeon"
+    assert answers["Botox is never permanent"].doctor.practice_line == "Las Vegas Dermatologist"
+    assert answers["Will Botox cause permanent change?"].body.startswith("Jasmine, If you do not")
+    lines = {answer.doctor.practice_line for answer in answers.values()}
+    assert "Tampa Plastic Surgeon" in lines and "Birmingham Dermatologist" in lines
+    assert all(answer.doctor.status == Status.VERIFIED for answer in answers.values())
+    assert DoctorProfile.objects.filter(status=Status.PENDING).count() == 1
+    assert DoctorProfile.objects.filter(status=Status.REJECTED).count() == 1
+    assert DoctorProfile.objects.verified().count() >= 6
+    assert Question.objects.filter(answer_count__gt=0).count() >= 6
