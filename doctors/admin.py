@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 
 from doctors import services
+from doctors.forms import CredentialsField
 from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
 
 
@@ -17,6 +18,10 @@ class SpecialtyAdmin(admin.ModelAdmin):
 
 class DecisionInline(admin.TabularInline):
     model = VerificationDecision
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decided_by")
+
     fields = ["decided_at", "status", "reason", "decided_by"]
     readonly_fields = fields
     extra = 0
@@ -33,8 +38,32 @@ class ReasonForm(forms.Form):
     )
 
 
+class DoctorProfileAdminForm(forms.ModelForm):
+    credentials = CredentialsField(required=False, help_text="Separated by commas: MD, FACS.")
+
+    class Meta:
+        model = DoctorProfile
+        fields = [
+            "user",
+            "name",
+            "credentials",
+            "specialty",
+            "licence_number",
+            "licence_jurisdiction",
+            "board_certification",
+            "practice_name",
+            "city",
+            "region",
+            "country",
+            "website",
+            "bio",
+            "followed_treatments",
+        ]
+
+
 @admin.register(DoctorProfile)
 class DoctorProfileAdmin(admin.ModelAdmin):
+    form = DoctorProfileAdminForm
     list_display = [
         "__str__",
         "status",

@@ -4,6 +4,7 @@ from django import forms
 
 import photos
 from doctors.models import DoctorProfile, Specialty
+from doctors.services import EDITABLE_ONCE_SENT, SENT
 
 CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
 
@@ -15,6 +16,8 @@ class CredentialsField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
     def clean(self, value) -> list[str]:
+        if isinstance(value, list):  # a disabled field keeps the stored list
+            return value
         text = super().clean(value) or ""
         credentials = [part.strip() for part in text.split(",") if part.strip()]
         if len(credentials) > 6:
@@ -80,10 +83,15 @@ class ApplicationForm(forms.ModelForm):
         # A draft may be saved half-filled, but these are needed before it can be sent.
         for name in DoctorProfile.REQUIRED_FOR_REVIEW:
             self.fields[name].needed_later = True
-        if self.instance.is_verified:
-            for name in ("licence_number", "licence_jurisdiction"):
-                self.fields[name].disabled = True
-                self.fields[name].help_text = "Verified. Write to us to change it."
+        if self.instance.status in SENT:
+            for name, field in self.fields.items():
+                if name not in EDITABLE_ONCE_SENT and name != "headshot":
+                    field.disabled = True
+                    field.help_text = (
+                        "Checked by a moderator. Write to us to change it."
+                        if self.instance.is_verified
+                        else "Being checked by a moderator; it can't change meanwhile."
+                    )
 
     def clean_headshot(self):
         upload = self.cleaned_data.get("headshot")

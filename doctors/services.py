@@ -10,18 +10,10 @@ from accounts.mail import send_templated
 from accounts.models import User
 from doctors.models import DoctorProfile, Status, VerificationDecision
 
-EDITABLE_WHEN_VERIFIED = {
-    "name",
-    "credentials",
-    "specialty",
-    "practice_name",
-    "city",
-    "region",
-    "country",
-    "website",
-    "bio",
-    "board_certification",
-}
+# Once an application is sent, who the doctor is (name, credentials, specialty, city,
+# licence) is what a moderator checks: only a moderator changes it from then on.
+EDITABLE_ONCE_SENT = {"practice_name", "region", "website", "bio", "board_certification"}
+SENT = (Status.PENDING, Status.VERIFIED)
 
 
 def profile_for(user: User) -> DoctorProfile:
@@ -47,9 +39,9 @@ def application_save(
             locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
             if locked.status == Status.SUSPENDED:
                 raise ValidationError("A suspended profile cannot be changed.")
-            verified = locked.status == Status.VERIFIED
+            sent = locked.status in SENT
             for name, value in fields.items():
-                if name in EDITABLE_WHEN_VERIFIED or not verified:
+                if name in EDITABLE_ONCE_SENT or not sent:
                     setattr(locked, name, value)
             if headshot is not None:
                 written = _replace_headshot(locked, headshot)
@@ -83,6 +75,12 @@ def _replace_headshot(profile: DoctorProfile, processed: photos.ProcessedPhoto) 
     return photos.store(processed, profile.headshot_file_name)
 
 
+ALLOWED_FROM = {
+    "verify": (Status.PENDING,),
+    "reject": (Status.PENDING,),
+    "suspend": (Status.VERIFIED,),
+    "reinstate": (Status.SUSPENDED,),
+}
 DECISIONS = {
     "verify": Status.VERIFIED,
     "reject": Status.REJECTED,
@@ -100,6 +98,12 @@ def verification_decide(
     if status in (Status.REJECTED, Status.SUSPENDED) and not reason.strip():
         raise ValidationError("Give the doctor a reason.")
     locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
+    if locked.status not in ALLOWED_FROM[decision]:
+        raise ValidationError(
+            f"A {locked.get_status_display().lower()} profile cannot be given “{decision}”."
+        )
+    if status == Status.VERIFIED and locked.missing_for_review():
+        raise ValidationError("It lacks " + ", ".join(locked.missing_for_review()) + ".")
     now = timezone.now()
     locked.status, locked.status_reason = status, reason.strip()
     locked.decided_by, locked.decided_at = moderator, now

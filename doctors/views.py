@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from doctors.models import DoctorProfile, Specialty, Status
 from doctors.permissions import doctor_account_required
 
 DIRECTORY_PAGE = 24
+SLUG = re.compile(r"[-\w]+")
 PROFILE_ANSWERS_PAGE = 10
 
 
@@ -58,11 +60,11 @@ def directory(request):
     doctors = DoctorProfile.objects.verified().for_cards().order_by("name", "id")
     specialty = None
     if slug := request.GET.get("specialty"):
-        specialty = Specialty.objects.filter(slug=slug).first()
+        specialty = Specialty.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
         if specialty is None:
             raise Http404("No such specialty.")
         doctors = doctors.filter(specialty=specialty)
-    city = request.GET.get("city", "").strip()[:80]
+    city = request.GET.get("city", "").replace("\x00", "").strip()[:80]
     if city:
         doctors = doctors.filter(city=city)
     page = Paginator(doctors, DIRECTORY_PAGE).get_page(request.GET.get("page"))

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 import photos
@@ -141,6 +142,7 @@ def question_delete(*, question: Question) -> None:
         deleted_at=timezone.now(), photo_count=0, updated_at=timezone.now()
     )
     _remove_photos(list(locked.photos.all()))
+    recount_doctor_answers(locked.answers.values_list("doctor_id", flat=True))
 
 
 def answer_submit(
@@ -174,28 +176,45 @@ def answer_submit(
 
 
 @transaction.atomic
-def vote_toggle(*, answer: Answer, user: User) -> bool:
-    """Add the member's "helpful" vote, or take it back. Returns whether it is now given."""
-    deleted, _ = AnswerVote.objects.filter(answer=answer, user=user).delete()
-    if deleted:
-        Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") - 1)
-        return False
-    AnswerVote.objects.create(answer=answer, user=user)
-    Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
-    return True
+def vote_set(*, answer: Answer, user: User, helpful: bool) -> int:
+    """Record whether the member finds the answer helpful; returns the answer's new count.
+
+    The wanted state is posted, not a toggle, so a double click or a resent form changes
+    nothing; the answer row is locked, so two votes at once cannot both insert.
+    """
+    locked = Answer.objects.select_for_update().get(pk=answer.pk)
+    if helpful:
+        AnswerVote.objects.get_or_create(answer=locked, user=user)
+    else:
+        AnswerVote.objects.filter(answer=locked, user=user).delete()
+    count = AnswerVote.objects.filter(answer=locked).count()
+    Answer.objects.filter(pk=locked.pk).update(helpful_count=count)
+    return count
 
 
-def helped_toggle(*, answer: Answer) -> bool:
+def helped_set(*, answer: Answer, helped: bool) -> None:
     """The asker marks the answer "This helped me", or takes the mark back."""
-    answer.helped_asker = not answer.helped_asker
-    answer.save(update_fields=["helped_asker", "updated_at"])
-    return answer.helped_asker
+    Answer.objects.filter(pk=answer.pk).update(helped_asker=helped, updated_at=timezone.now())
+
+
+def recount_doctor_answers(doctor_ids) -> None:
+    """Each doctor's answer count: published answers on questions that are still there."""
+    counted = (
+        Answer.objects.published()
+        .filter(doctor=OuterRef("pk"), question__deleted_at__isnull=True)
+        .values("doctor")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    DoctorProfile.objects.filter(pk__in=list(doctor_ids)).update(
+        answer_count=Coalesce(Subquery(counted), 0)
+    )
 
 
 @transaction.atomic
 def followed_treatments_set(*, profile: DoctorProfile, text: str) -> None:
     """Follow the named treatments that exist (names are matched regardless of case)."""
-    names = {part.strip().casefold() for part in text.split(",") if part.strip()}
+    names = {part.strip().lower() for part in text.split(",") if part.strip()}
     profile.followed_treatments.set(
-        [treatment for treatment in Treatment.objects.all() if treatment.name.casefold() in names]
+        Treatment.objects.alias(lower_name=Lower("name")).filter(lower_name__in=names)
     )

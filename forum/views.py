@@ -179,12 +179,11 @@ def answer_vote(request, pk: int):
     answer = visible_answer(pk)
     if answer.doctor.user_id == request.user.pk:
         raise PermissionDenied("You can't vote for your own answer.")
-    voted = services.vote_toggle(answer=answer, user=request.user)
+    helpful = request.POST.get("helpful") == "1"
+    answer.helpful_count = services.vote_set(answer=answer, user=request.user, helpful=helpful)
     if request.htmx:
-        answer.refresh_from_db(fields=["helpful_count"])
-        return render(
-            request, "forum/partials/answer_vote.html", {"answer": answer, "has_voted": voted}
-        )
+        context = {"answer": answer, "has_voted": helpful}
+        return render(request, "forum/partials/answer_vote.html", context)
     return redirect(answer)
 
 
@@ -195,7 +194,7 @@ def answer_helped(request, pk: int):
     answer = visible_answer(pk)
     if answer.question.author_id != request.user.pk:
         raise PermissionDenied("Only the person who asked can mark an answer as helpful to them.")
-    services.helped_toggle(answer=answer)
+    services.helped_set(answer=answer, helped=request.POST.get("helped") == "1")
     return redirect(answer)
 
 
@@ -321,7 +320,10 @@ def doctor_dashboard(request):
         if followed
         else [],
         "newest": Question.objects.for_listing().order_by("-created_at")[:10],
-        "my_answers": profile.answers.select_related("question").order_by("-created_at")[:10],
+        "my_answers": profile.answers.published()
+        .filter(question__deleted_at__isnull=True)
+        .select_related("question")
+        .order_by("-created_at")[:10],
         "suggestions": treatment_suggestions(),
     }
     return render(request, "forum/doctor_dashboard.html", context)

@@ -20,3 +20,24 @@ document.addEventListener("keydown", (event) => {
 // After a form comes back with errors, put the keyboard on the first field to fix.
 const invalid = document.querySelector("[aria-invalid='true']");
 if (invalid) invalid.focus();
+
+// htmx fragments (the "helpful" button): announce the new state, and fall back to the full
+// page when the server says something a fragment cannot show (log in again, not allowed).
+document.addEventListener("htmx:afterSwap", (event) => {
+  const count = event.detail.elt.querySelector?.("[data-vote-count]");
+  const live = document.getElementById("live-status");
+  if (count && live) live.textContent = count.textContent;
+});
+
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const url = event.detail.xhr.responseURL || "";
+  if (url.includes("/account/login/")) {
+    event.detail.shouldSwap = false;
+    window.location.assign(url);
+  }
+});
+
+document.addEventListener("htmx:responseError", (event) => {
+  const form = event.detail.elt.closest?.("form");
+  if (form) form.submit(); // the plain form shows the server's full page with its reason
+});

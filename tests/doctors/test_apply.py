@@ -108,12 +108,26 @@ def test_a_rejected_doctor_corrects_and_sends_again(client_as, newcomer):
     assert profile.licence_number == "MD99"
 
 
-def test_a_verified_doctor_cannot_change_the_verified_licence(client_as, bob):
-    client_as(bob).post(APPLY, application(licence_number="FORGED", city="Tacoma"))
-    profile = DoctorProfile.objects.get(user=bob)
+@pytest.mark.parametrize("status", [Status.VERIFIED, Status.PENDING])
+def test_once_sent_only_a_moderator_changes_who_the_doctor_is(client_as, newcomer, status):
+    DoctorProfileFactory(user=newcomer, name="Real Name", status=status)
+    response = client_as(newcomer).post(
+        APPLY,
+        application(
+            name="Famous Surgeon",
+            credentials="MD, PhD",
+            licence_number="FORGED",
+            city="Elsewhere",
+            practice_name="New Clinic",
+            save="",
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    profile = DoctorProfile.objects.get(user=newcomer)
+    assert (profile.name, profile.credentials, profile.city) == ("Real Name", ["MD"], "Seattle")
     assert profile.licence_number != "FORGED"
-    assert profile.city == "Tacoma"
-    assert profile.status == Status.VERIFIED
+    assert profile.practice_name == "New Clinic"
+    assert profile.status == status
 
 
 def test_a_suspended_doctor_cannot_change_the_profile(client_as, newcomer):

@@ -93,3 +93,8 @@ def test_a_verified_doctors_headshot_is_served(client, client_as, bob):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
     assert client.get(reverse("doctors:headshot", args=[profile.slug, "9999"])).status_code == 404
+
+
+@pytest.mark.parametrize("query", [{"specialty": "a\x00b"}, {"city": "a\x00b"}, {"page": "\x00"}])
+def test_hostile_directory_filters_are_not_an_error(client, db, query):
+    assert client.get(DIRECTORY, query).status_code in {200, 404}

@@ -90,3 +90,28 @@ def test_the_admin_list_is_bounded(client_as, moderator, django_assert_max_num_q
     browser = client_as(moderator)
     with django_assert_max_num_queries(12):
         assert browser.get(CHANGELIST).status_code == 200
+
+
+def test_a_moderator_cannot_verify_an_incomplete_or_undecided_profile(client_as, moderator):
+    blank = DoctorProfileFactory(name="", status=Status.PENDING, verified_at=None)
+    draft = DoctorProfileFactory(name="Draft Doctor", status=Status.DRAFT, verified_at=None)
+    browser = client_as(moderator)
+    act(browser, "verify", blank)
+    act(browser, "verify", draft)
+    blank.refresh_from_db()
+    draft.refresh_from_db()
+    assert (blank.status, draft.status) == (Status.PENDING, Status.DRAFT)
+    assert blank.slug is None
+
+
+def test_staff_who_may_only_view_cannot_decide(client_as, pending):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_doctorprofile"))
+    response = act(client_as(viewer), "verify", pending)
+    assert response.status_code in {200, 302, 403}
+    pending.refresh_from_db()
+    assert pending.status == Status.PENDING

@@ -160,10 +160,11 @@ def vote_url(answer) -> str:
 
 def test_members_vote_once_and_can_take_it_back(client_as, answer, mallory):
     browser = client_as(mallory)
-    browser.post(vote_url(answer))
+    browser.post(vote_url(answer), {"helpful": "1"})
+    browser.post(vote_url(answer), {"helpful": "1"})  # a double click or a resent form
     answer.refresh_from_db()
-    assert answer.helpful_count == 1
-    browser.post(vote_url(answer))  # the same button again takes the vote back
+    assert answer.helpful_count == 1 == AnswerVote.objects.count()
+    browser.post(vote_url(answer), {"helpful": "0"})
     answer.refresh_from_db()
     assert answer.helpful_count == 0
     assert not AnswerVote.objects.exists()
@@ -171,39 +172,44 @@ def test_members_vote_once_and_can_take_it_back(client_as, answer, mallory):
 
 def test_votes_from_several_members_add_up(client_as, answer, mallory, alice, carol):
     for member in (mallory, alice, carol):
-        client_as(member).post(vote_url(answer))
+        client_as(member).post(vote_url(answer), {"helpful": "1"})
     answer.refresh_from_db()
     assert answer.helpful_count == 3 == answer.votes.count()
 
 
 def test_the_htmx_vote_returns_the_button_alone(client_as, answer, mallory):
-    response = client_as(mallory).post(vote_url(answer), headers={"HX-Request": "true"})
+    response = client_as(mallory).post(
+        vote_url(answer), {"helpful": "1"}, headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.startswith('<form class="vote"')
+    assert html.startswith(f'<form class="vote" id="vote-{answer.pk}"')
+    assert 'name="helpful" value="0"' in html  # the button now takes the vote back
     assert 'aria-pressed="true"' in html
     assert "1 found this helpful" in html
 
 
 def test_doctors_cannot_vote_for_their_own_answer(client_as, answer, bob):
-    assert client_as(bob).post(vote_url(answer)).status_code == 403
+    assert client_as(bob).post(vote_url(answer), {"helpful": "1"}).status_code == 403
     answer.refresh_from_db()
     assert answer.helpful_count == 0
 
 
 def test_voting_needs_a_signed_in_verified_member(client, client_as, answer):
-    assert client.post(vote_url(answer)).status_code == 302
+    assert client.post(vote_url(answer), {"helpful": "1"}).status_code == 302
     unverified = PatientFactory(verified=False)
-    assert client_as(unverified).post(vote_url(answer)).status_code == 403
+    assert client_as(unverified).post(vote_url(answer), {"helpful": "1"}).status_code == 403
     answer.refresh_from_db()
     assert answer.helpful_count == 0
 
 
 def test_only_the_asker_marks_an_answer_as_having_helped(client_as, answer, mallory, bob):
     url = reverse("forum:answer_helped", args=[answer.pk])
-    assert client_as(mallory).post(url).status_code == 403
-    assert client_as(bob).post(url).status_code == 403
-    client_as(answer.question.author).post(url)
+    assert client_as(mallory).post(url, {"helped": "1"}).status_code == 403
+    assert client_as(bob).post(url, {"helped": "1"}).status_code == 403
+    asker = client_as(answer.question.author)
+    asker.post(url, {"helped": "1"})
+    asker.post(url, {"helped": "1"})  # resent: still marked
     answer.refresh_from_db()
     assert answer.helped_asker
     html = client_as(mallory).get(answer.question.get_absolute_url()).content.decode()
@@ -236,3 +242,10 @@ def test_question_page_queries_do_not_grow_with_answers(client_as, mallory, bob,
     with CaptureQueriesContext(connection) as queries:  # and for a verified doctor
         assert doctor.get(question.get_absolute_url()).status_code == 200
     assert len(queries) <= 9
+
+
+def test_deleting_a_question_takes_its_answers_off_the_doctors_count(client_as, bob, question):
+    client_as(bob).post(answer_url(question), ANSWER)
+    assert DoctorProfile.objects.get(user=bob).answer_count == 1
+    client_as(question.author).post(reverse("forum:question_delete", args=[question.pk]))
+    assert DoctorProfile.objects.get(user=bob).answer_count == 0
