@@ -6,7 +6,14 @@ from django.template.response import TemplateResponse
 
 from doctors import services
 from doctors.forms import CredentialsField
-from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
+from doctors.models import (
+    DoctorProfile,
+    Review,
+    ReviewStatus,
+    Specialty,
+    Status,
+    VerificationDecision,
+)
 
 
 @admin.register(Specialty)
@@ -179,3 +186,49 @@ class DoctorProfileAdmin(admin.ModelAdmin):
     @admin.action(description="Reinstate the selected suspended doctors", permissions=["change"])
     def reinstate(self, request, queryset):
         self.decide(request, queryset.filter(status=Status.SUSPENDED), "reinstate")
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "doctor", "author", "rating", "status", "created_at"]
+    list_filter = ["status", "rating", "worth_it"]
+    search_fields = ["title", "body", "doctor__name", "author__display_name"]
+    list_select_related = ["doctor", "author"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["doctor", "author"]
+    readonly_fields = ["doctor", "author", "rating", "status", "created_at", "updated_at"]
+    fields = [
+        "doctor",
+        "author",
+        "rating",
+        "status",
+        "title",
+        "body",
+        "worth_it",
+        "cost_range",
+        "treated_in",
+        "reply",
+        "replied_at",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["hide", "restore"]
+
+    @admin.action(
+        description="Hide the selected reviews (they stop counting)", permissions=["change"]
+    )
+    def hide(self, request, queryset):
+        for review in queryset.select_related("doctor"):
+            services.review_set_status(review=review, status=ReviewStatus.HIDDEN)
+
+    @admin.action(description="Restore the selected reviews", permissions=["change"])
+    def restore(self, request, queryset):
+        for review in queryset.select_related("doctor"):
+            services.review_set_status(review=review, status=ReviewStatus.PUBLISHED)
+
+    def delete_model(self, request, obj):
+        services.review_delete(review=obj)
+
+    def delete_queryset(self, request, queryset):
+        for review in queryset.select_related("doctor"):
+            services.review_delete(review=review)

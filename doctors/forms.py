@@ -3,7 +3,7 @@ import re
 from django import forms
 
 import photos
-from doctors.models import DoctorProfile, Specialty
+from doctors.models import DoctorProfile, Review, Specialty, WorthIt
 from doctors.services import EDITABLE_ONCE_SENT, SENT
 
 CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
@@ -108,3 +108,75 @@ class ApplicationForm(forms.ModelForm):
             for name, value in self.cleaned_data.items()
             if name != "headshot" and not self.fields[name].disabled
         }
+
+
+class MonthField(forms.DateField):
+    """A month as <input type="month"> sends it ("2026-03"), stored as its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    input_formats = ["%Y-%m"]
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=self.input_formats, **kwargs)
+
+
+class ReviewForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label="Your rating",
+        coerce=int,
+        choices=[(stars, f"{stars} star{'s' if stars > 1 else ''}") for stars in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose from 1 to 5 stars."},
+    )
+    title = forms.CharField(min_length=5, max_length=120, help_text="Your experience in a line.")
+    body = forms.CharField(
+        label="Your review",
+        min_length=30,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What was done, how the doctor explained it, and how it turned out.",
+    )
+    treatment_name = forms.CharField(
+        label="Treatment",
+        required=False,
+        max_length=50,
+        widget=forms.TextInput(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
+    )
+    treated_in = MonthField(label="Month of treatment", required=False)
+    worth_it = forms.ChoiceField(
+        label="Worth it?", choices=WorthIt.choices, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "rating",
+            "title",
+            "body",
+            "treatment_name",
+            "worth_it",
+            "cost_range",
+            "treated_in",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cost_range"].required = False
+        if self.instance.pk and self.instance.treatment_id:
+            self.initial["treatment_name"] = self.instance.treatment.name
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if len(" ".join(body.split())) < 30:
+            raise forms.ValidationError("Please write at least 30 characters.")
+        return body
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        label="Your public reply",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leave it empty to remove your reply.",
+    )

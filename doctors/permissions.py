@@ -67,3 +67,16 @@ def doctor_account_required(view: Callable[..., HttpResponse]) -> Callable[..., 
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Patient accounts with a verified email (reviews are for patients)."""
+
+    @verified_email_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.is_doctor:
+            raise PermissionDenied("Doctor accounts don't review doctors; patients do.")
+        return view(request, *args, **kwargs)
+
+    return wrapped

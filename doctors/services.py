@@ -8,7 +8,7 @@ from django.utils import timezone
 import photos
 from accounts.mail import send_templated
 from accounts.models import User
-from doctors.models import DoctorProfile, Status, VerificationDecision
+from doctors.models import DoctorProfile, Review, Status, VerificationDecision
 
 # Once an application is sent, who the doctor is (name, credentials, specialty, city,
 # licence) is what a moderator checks: only a moderator changes it from then on.
@@ -120,3 +120,38 @@ def verification_decide(
         {"profile": locked, "SITE_URL": settings.SITE_URL},
     )
     return locked
+
+
+@transaction.atomic
+def review_submit(*, doctor: DoctorProfile, author: User, fields: dict) -> tuple[Review, bool]:
+    """Write the patient's review of the doctor, or edit it if one exists; the doctor's figures
+    are recomputed in the same transaction. Returns (review, created)."""
+    DoctorProfile.objects.select_for_update().filter(pk=doctor.pk).values("pk").get()
+    review, created = Review.objects.get_or_create(doctor=doctor, author=author, defaults=fields)
+    if not created:
+        for name, value in fields.items():
+            setattr(review, name, value)
+        review.save()
+    doctor.refresh_rating()
+    return review, created
+
+
+@transaction.atomic
+def review_set_status(*, review: Review, status: str) -> None:
+    """Hide a review (it stops counting) or restore it."""
+    Review.objects.filter(pk=review.pk).update(status=status, updated_at=timezone.now())
+    review.doctor.refresh_rating()
+
+
+@transaction.atomic
+def review_delete(*, review: Review) -> None:
+    doctor = review.doctor
+    review.delete()
+    doctor.refresh_rating()
+
+
+def review_reply(*, review: Review, text: str) -> None:
+    """The doctor's one public reply to a review; writing again edits it."""
+    Review.objects.filter(pk=review.pk).update(
+        reply=text, replied_at=timezone.now() if text else None
+    )

@@ -2,18 +2,18 @@ import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 import photos
 from doctors import services
-from doctors.forms import ApplicationForm
-from doctors.models import DoctorProfile, Specialty, Status
-from doctors.permissions import doctor_account_required
+from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
+from doctors.models import DoctorProfile, Review, ReviewStatus, Specialty, Status
+from doctors.permissions import doctor_account_required, patient_required
 
 DIRECTORY_PAGE = 24
 SLUG = re.compile(r"[-\w]+")
@@ -57,7 +57,11 @@ def apply(request):
 @require_safe
 def directory(request):
     """Everyone: verified doctors, by specialty and city."""
-    doctors = DoctorProfile.objects.verified().for_cards().order_by("name", "id")
+    doctors = (
+        DoctorProfile.objects.verified()
+        .for_cards()
+        .order_by("-ranking_score", "-review_count", "name", "id")
+    )
     specialty = None
     if slug := request.GET.get("specialty"):
         specialty = Specialty.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
@@ -101,7 +105,13 @@ def profile(request, slug: str):
         .order_by("-created_at", "-id")
     )
     page = Paginator(answers, PROFILE_ANSWERS_PAGE).get_page(request.GET.get("page"))
-    return render(request, "doctors/profile.html", {"doctor": doctor, "page": page})
+    latest_reviews = (
+        doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
+        .select_related("author")
+        .order_by("-created_at", "-id")[:3]
+    )
+    context = {"doctor": doctor, "page": page, "latest_reviews": latest_reviews}
+    return render(request, "doctors/profile.html", context)
 
 
 @require_safe
@@ -120,3 +130,94 @@ def headshot(request, slug: str, size: str):
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+REVIEW_ORDERS = {
+    "newest": ("Newest", ["-created_at", "-id"]),
+    "highest": ("Highest rated", ["-rating", "-created_at", "-id"]),
+    "lowest": ("Lowest rated", ["rating", "-created_at", "-id"]),
+}
+REVIEWS_PAGE = 10
+
+
+def treatment_by_name(name: str):
+    """The forum's treatment of that name, if any (doctors only know it through the review)."""
+    if not name:
+        return None
+    Treatment = Review._meta.get_field("treatment").related_model  # noqa: N806
+    return Treatment.objects.filter(name__iexact=name.strip()).first()
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def review_write(request, slug: str):
+    """Patients with a verified email review a verified doctor, or edit their review."""
+    doctor = public_profile(slug)
+    existing = Review.objects.filter(doctor=doctor, author=request.user).first()
+    form = ReviewForm(request.POST or None, instance=existing)
+    if request.method == "POST":
+        if form.is_valid():
+            fields = {
+                name: form.cleaned_data[name]
+                for name in ("rating", "title", "body", "worth_it", "cost_range", "treated_in")
+            }
+            fields["treatment"] = treatment_by_name(form.cleaned_data["treatment_name"])
+            services.review_submit(doctor=doctor, author=request.user, fields=fields)
+            messages.success(
+                request,
+                "Your review is saved." if existing else "Thank you: your review is published.",
+            )
+            return redirect("doctors:reviews", slug=doctor.slug)
+        status = 400
+    else:
+        status = 200
+    context = {
+        "doctor": doctor,
+        "form": form,
+        "existing": existing,
+        "suggestions": list(
+            Review._meta.get_field("treatment").related_model.objects.values_list(
+                "name", flat=True
+            )[:50]
+        ),
+    }
+    return render(request, "doctors/review_form.html", context, status=status)
+
+
+@require_safe
+def reviews(request, slug: str):
+    """Everyone: a verified doctor's published reviews, newest, highest or lowest first."""
+    doctor = public_profile(slug)
+    order = request.GET.get("order") if request.GET.get("order") in REVIEW_ORDERS else "newest"
+    published = (
+        doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
+        .select_related("author", "treatment")
+        .order_by(*REVIEW_ORDERS[order][1])
+    )
+    page = Paginator(published, REVIEWS_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "doctor": doctor,
+        "page": page,
+        "order": order,
+        "orders": {key: label for key, (label, _) in REVIEW_ORDERS.items()},
+        "filter_query": urlencode({"order": order}) if order != "newest" else "",
+        "is_doctor": request.user.is_authenticated and request.user.pk == doctor.user_id,
+    }
+    return render(request, "doctors/reviews.html", context)
+
+
+@doctor_account_required
+@require_POST
+def review_reply(request, slug: str, pk: int):
+    """The reviewed doctor replies to a review, or edits the reply."""
+    doctor = public_profile(slug)
+    if doctor.user_id != request.user.pk:
+        raise PermissionDenied("Only the doctor who was reviewed can reply.")
+    review = get_object_or_404(Review, pk=pk, doctor=doctor, status=ReviewStatus.PUBLISHED)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        services.review_reply(review=review, text=form.cleaned_data["reply"].strip())
+        messages.success(request, "Your reply is saved.")
+    else:
+        messages.error(request, " ".join(form.errors["reply"]))
+    return redirect(f"{doctor.get_absolute_url()}reviews/#review-{review.pk}")

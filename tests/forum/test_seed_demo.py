@@ -18,7 +18,8 @@ def test_seed_demo_creates_every_role(seeded):
     assert User.objects.get(email="doctor@example.com").is_doctor
     assert User.objects.get(email="moderator@example.com").is_moderator
     assert User.objects.get(email="admin@example.com").is_superuser
-    assert all(user.has_verified_email for user in User.objects.all())
+    signing_in = [user for user in User.objects.all() if user.has_usable_password()]
+    assert signing_in and all(user.has_verified_email for user in signing_in)
     assert User.objects.get(email="patient@example.com").check_password("docanswers-demo")
 
 
@@ -72,3 +73,24 @@ def test_seed_demo_has_the_sample_answers_by_verified_doctors(seeded):
     assert DoctorProfile.objects.filter(status=Status.REJECTED).count() == 1
     assert DoctorProfile.objects.verified().count() >= 6
     assert Question.objects.filter(answer_count__gt=0).count() >= 6
+
+
+def test_seed_demo_gives_the_sample_doctors_their_figures(seeded, client):
+    from doctors.models import DoctorProfile
+
+    expected = {
+        "Tampa Plastic Surgeon": "4.4 out of 5 stars · 39 reviews",
+        "Las Vegas Dermatologist": "4.6 out of 5 stars · 17 reviews",
+        "Birmingham Dermatologist": "5.0 out of 5 stars · 18 reviews",
+        "Seattle Facial Plastic Surgeon": "4.7 out of 5 stars · 221 reviews",
+    }
+    html = client.get(
+        Question.objects.get(title__startswith="Facial Pain After").get_absolute_url()
+    ).content.decode()
+    for line, figures in expected.items():
+        assert figures in html, line
+    doctors = DoctorProfile.objects.filter(review_count__gt=0)
+    assert all(doctor.rating_figures()["review_count"] == doctor.review_count for doctor in doctors)
+    from doctors.models import Review
+
+    assert Review.objects.exclude(reply="").count() >= 3  # a few doctor replies

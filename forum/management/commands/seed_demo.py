@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS, seed_users
 from doctors.demo import seed_doctors
+from doctors.demo_reviews import seed_reviews
 from forum.demo import seed_answers, seed_questions
 
 
@@ -30,8 +31,11 @@ class Command(BaseCommand):
             doctors = seed_doctors(moderator)
             questions = seed_questions()
             answers = seed_answers(doctors)
+            reviews = seed_reviews()
         if not quiet:
-            self.stdout.write(f"\n{questions} demo question(s) and {answers} answer(s) added.")
+            self.stdout.write(
+                f"\nAdded {questions} demo question(s), {answers} answer(s), {reviews} review(s)."
+            )
             self.print_accounts(users)
 
     def print_accounts(self, users) -> None:
