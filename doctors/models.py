@@ -2,7 +2,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -189,9 +189,10 @@ class DoctorProfile(models.Model):
         Called inside the transaction that changed a review, so the figures commit with it; the
         lock makes concurrent changes queue up instead of overwriting each other.
         """
-        DoctorProfile.objects.select_for_update().filter(pk=self.pk).values("pk").get()
-        figures = self.rating_figures()
-        DoctorProfile.objects.filter(pk=self.pk).update(**figures)
+        with transaction.atomic():  # joins the caller's transaction, or makes one
+            DoctorProfile.objects.select_for_update().filter(pk=self.pk).values("pk").get()
+            figures = self.rating_figures()
+            DoctorProfile.objects.filter(pk=self.pk).update(**figures)
         for name, value in figures.items():
             setattr(self, name, value)
 

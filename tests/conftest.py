@@ -1,10 +1,16 @@
+import importlib
 import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
+from django.utils.text import slugify
 
+from doctors.models import Specialty
 from tests.factories import (
     DoctorFactory,
     DoctorProfileFactory,
@@ -87,3 +93,32 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"
+
+
+def migration(name: str):
+    return importlib.import_module(name)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Browser tests run in real transactions, and the database is flushed after each one,
+    which also empties what the data migrations made: the Moderators group and its
+    permissions, and the specialties. Put them back before each test.
+
+    (Django's serialized rollback would do it, but its saved copy lives on a connection
+    object that Playwright's greenlets do not always see.)
+    """
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    accounts = migration("accounts.migrations.0002_moderators_group")
+    forum = migration("forum.migrations.0002_moderators_edit_treatments")
+    doctors = migration("doctors.migrations.0002_specialties_and_moderators")
+    group, _ = Group.objects.get_or_create(name=accounts.MODERATORS_GROUP)
+    wanted = [*accounts.MODERATOR_PERMISSIONS, *doctors.PERMISSIONS]
+    wanted += [("forum", codename) for codename in forum.PERMISSIONS]
+    for app_label, codename in wanted:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for name in doctors.SPECIALTIES:
+        Specialty.objects.get_or_create(slug=slugify(name), defaults={"name": name})

@@ -68,7 +68,7 @@ def test_any_sequence_of_changes_keeps_the_figures_right(steps):
     connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL (CI runs it)"
 )
 @pytest.mark.django_db(transaction=True)
-def test_twenty_reviews_and_twenty_edits_at_once():
+def test_twenty_reviews_and_twenty_edits_at_once(reference_data):
     doctor = DoctorProfileFactory()
     patients = [PatientFactory() for _ in range(20)]
     url = f"/doctors/{doctor.slug}/review/"
