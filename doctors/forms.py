@@ -1,11 +1,13 @@
 import re
 
 from django import forms
+from django.utils.text import slugify
 
 import photos
 from doctors.models import DoctorProfile, Review, Specialty, WorthIt
 from doctors.services import EDITABLE_ONCE_SENT, SENT
 
+TREATMENT_NAME = re.compile(r"^[^\W_][\w .+'/&()\-]*$")
 CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
 
 
@@ -170,6 +172,12 @@ class ReviewForm(forms.ModelForm):
         if len(" ".join(body.split())) < 30:
             raise forms.ValidationError("Please write at least 30 characters.")
         return body
+
+    def clean_treatment_name(self) -> str:
+        name = " ".join(self.cleaned_data["treatment_name"].split())
+        if name and (not TREATMENT_NAME.match(name) or not slugify(name, allow_unicode=True)):
+            raise forms.ValidationError("Use the treatment's name: letters, numbers and spaces.")
+        return name
 
 
 class ReplyForm(forms.Form):

@@ -107,7 +107,7 @@ def profile(request, slug: str):
     page = Paginator(answers, PROFILE_ANSWERS_PAGE).get_page(request.GET.get("page"))
     latest_reviews = (
         doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
-        .select_related("author")
+        .select_related("author", "treatment")
         .order_by("-created_at", "-id")[:3]
     )
     context = {"doctor": doctor, "page": page, "latest_reviews": latest_reviews}
@@ -141,11 +141,14 @@ REVIEWS_PAGE = 10
 
 
 def treatment_by_name(name: str):
-    """The forum's treatment of that name, if any (doctors only know it through the review)."""
+    """The forum's treatment of that name, made if it is new, as when a patient asks a question.
+    (The doctors app knows the forum's model only through the review's foreign key.)"""
     if not name:
         return None
     Treatment = Review._meta.get_field("treatment").related_model  # noqa: N806
-    return Treatment.objects.filter(name__iexact=name.strip()).first()
+    return Treatment.objects.filter(name__iexact=name).first() or Treatment.objects.create(
+        name=name
+    )
 
 
 @patient_required

@@ -61,6 +61,7 @@ def test_bad_ratings_get_a_message(client_as, alice, doctor, rating):
         ("body", "Too short.", "at least 30 characters"),
         ("worth_it", "maybe", "Select a valid choice"),
         ("treated_in", "March", "Enter a valid date"),
+        ("treatment_name", "_", "Use the treatment&#x27;s name"),
     ],
 )
 def test_bad_review_fields_get_a_message(client_as, alice, doctor, field, value, message):
@@ -215,3 +216,8 @@ def test_review_pages_are_bounded(client, doctor, django_assert_max_num_queries)
         assert client.get(reverse("doctors:reviews", args=[doctor.slug])).status_code == 200
     with django_assert_max_num_queries(5):
         assert client.get(doctor.get_absolute_url()).status_code == 200
+
+
+def test_a_new_treatment_named_in_a_review_is_made(client_as, alice, doctor):
+    client_as(alice).post(review_url(doctor), REVIEW | {"treatment_name": "Thread lift"})
+    assert Review.objects.get().treatment.slug == "thread-lift"
