@@ -226,6 +226,19 @@ class DoctorProfile(models.Model):
         self.slug = slug
 
 
+RATING_FIELDS = [
+    "review_count",
+    "rating_sum",
+    "rating_average",
+    "stars_1",
+    "stars_2",
+    "stars_3",
+    "stars_4",
+    "stars_5",
+    "ranking_score",
+]
+
+
 def rating_figures_from(counts: dict[int, int]) -> dict:
     """The stored rating fields for {stars: number of reviews}."""
     total = sum(counts.values())

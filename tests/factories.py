@@ -110,3 +110,17 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     doctor = factory.SubFactory(DoctorProfileFactory)
     headline = "Swelling for two weeks is common"
     body = "Swelling after lip filler usually settles within two weeks; cold packs help early on."
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A published review by a new patient; call doctor.refresh_rating() after making some."""
+
+    class Meta:
+        model = "doctors.Review"
+
+    doctor = factory.SubFactory(DoctorProfileFactory)
+    author = factory.SubFactory(PatientFactory)
+    rating = 5
+    title = "Clear and kind"
+    body = "The doctor explained every step and the result looks natural."
+    worth_it = "yes"

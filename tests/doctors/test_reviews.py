@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from doctors.models import DoctorProfile, Review, ReviewStatus
 from doctors.services import review_set_status
-from tests.factories import AnswerFactory, DoctorProfileFactory, PatientFactory
+from tests.factories import AnswerFactory, DoctorProfileFactory, PatientFactory, ReviewFactory
 
 REVIEW = {
     "rating": "5",
@@ -106,14 +106,7 @@ def test_a_hidden_review_does_not_count(client_as, alice, mallory, doctor):
 )
 def test_the_summary_reads_as_on_the_sample_page(client, doctor, ratings, shown):
     for rating in ratings:
-        Review.objects.create(
-            doctor=doctor,
-            author=PatientFactory(),
-            rating=rating,
-            title="A title",
-            body="x" * 40,
-            worth_it="yes",
-        )
+        ReviewFactory(doctor=doctor, rating=rating, title="A title", worth_it="yes")
     doctor.refresh_rating()
     answer = AnswerFactory(doctor=doctor)
     for url in [
@@ -126,14 +119,7 @@ def test_the_summary_reads_as_on_the_sample_page(client, doctor, ratings, shown)
 
 def test_reviews_sort_newest_highest_lowest(client, doctor):
     for rating, title in [(3, "Middle one"), (5, "Best one"), (1, "Worst one")]:
-        Review.objects.create(
-            doctor=doctor,
-            author=PatientFactory(),
-            rating=rating,
-            title=title,
-            body="x" * 40,
-            worth_it="yes",
-        )
+        ReviewFactory(doctor=doctor, rating=rating, title=title, worth_it="yes")
     url = reverse("doctors:reviews", args=[doctor.slug])
     newest = client.get(url).content.decode()
     assert newest.index("Worst one") < newest.index("Best one") < newest.index("Middle one")
@@ -159,23 +145,9 @@ def test_the_doctor_replies_once_and_edits_the_reply(client_as, alice, mallory, 
 def test_the_directory_ranks_by_the_bayesian_score(client, db):
     one_perfect = DoctorProfileFactory(name="One Perfect Review")
     many_good = DoctorProfileFactory(name="Many Good Reviews")
-    Review.objects.create(
-        doctor=one_perfect,
-        author=PatientFactory(),
-        rating=5,
-        title="Great",
-        body="x" * 40,
-        worth_it="yes",
-    )
+    ReviewFactory(doctor=one_perfect, rating=5, title="Great", worth_it="yes")
     for index in range(30):
-        Review.objects.create(
-            doctor=many_good,
-            author=PatientFactory(),
-            rating=5 if index % 10 else 3,
-            title="Good",
-            body="x" * 40,
-            worth_it="yes",
-        )
+        ReviewFactory(doctor=many_good, rating=5 if index % 10 else 3, title="Good", worth_it="yes")
     one_perfect.refresh_rating()
     many_good.refresh_rating()
     html = client.get(reverse("doctors:directory")).content.decode()
@@ -183,13 +155,8 @@ def test_the_directory_ranks_by_the_bayesian_score(client, db):
 
 
 def test_recompute_ratings_reports_drift(doctor, capsys):
-    Review.objects.create(
-        doctor=doctor,
-        author=PatientFactory(),
-        rating=4,
-        title="Good",
-        body="x" * 40,
-        worth_it="yes",
+    ReviewFactory(
+        doctor=doctor, rating=4, title="Good", worth_it="yes"
     )  # written around the service: the stored figures are now stale
     call_command("recompute_ratings")
     out = capsys.readouterr().out
@@ -203,14 +170,7 @@ def test_recompute_ratings_reports_drift(doctor, capsys):
 
 def test_review_pages_are_bounded(client, doctor, django_assert_max_num_queries):
     for _ in range(30):
-        Review.objects.create(
-            doctor=doctor,
-            author=PatientFactory(),
-            rating=5,
-            title="Good",
-            body="x" * 40,
-            worth_it="yes",
-        )
+        ReviewFactory(doctor=doctor, rating=5, title="Good", worth_it="yes")
     doctor.refresh_rating()
     with django_assert_max_num_queries(4):
         assert client.get(reverse("doctors:reviews", args=[doctor.slug])).status_code == 200

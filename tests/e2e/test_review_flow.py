@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD, AnswerFactory, PatientFactory
+from tests.factories import PASSWORD, AnswerFactory, ReviewFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -9,17 +9,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_patient_reviews_and_the_figures_follow_everywhere(
     page: Page, live_server, alice, bob, axe_violations, screenshot
 ):
-    from doctors.models import Review
-
     doctor = bob.doctor_profile
-    Review.objects.create(
-        doctor=doctor,
-        author=PatientFactory(),
-        rating=3,
-        title="It was fine",
-        body="x" * 40,
-        worth_it="not_sure",
-    )
+    ReviewFactory(doctor=doctor, rating=3, title="It was fine", worth_it="not_sure")
     doctor.refresh_rating()
     answer = AnswerFactory(doctor=doctor)
 

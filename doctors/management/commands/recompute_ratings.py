@@ -1,19 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from doctors.models import RATING_FIELDS as FIELDS
 from doctors.models import DoctorProfile
-
-FIELDS = [
-    "review_count",
-    "rating_sum",
-    "rating_average",
-    "stars_1",
-    "stars_2",
-    "stars_3",
-    "stars_4",
-    "stars_5",
-    "ranking_score",
-]
 
 
 class Command(BaseCommand):
