@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import slugify
 
 import photos
+from accounts.fields import PlainTextField
 from doctors.models import DoctorProfile, Review, Specialty, WorthIt
 from doctors.services import EDITABLE_ONCE_SENT, SENT
 
@@ -131,11 +132,11 @@ class ReviewForm(forms.ModelForm):
         error_messages={"invalid_choice": "Choose from 1 to 5 stars."},
     )
     title = forms.CharField(min_length=5, max_length=120, help_text="Your experience in a line.")
-    body = forms.CharField(
+    body = PlainTextField(
         label="Your review",
         min_length=30,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rows=6,
         help_text="What was done, how the doctor explained it, and how it turned out.",
     )
     treatment_name = forms.CharField(
@@ -166,12 +167,6 @@ class ReviewForm(forms.ModelForm):
         self.fields["cost_range"].required = False
         if self.instance.pk and self.instance.treatment_id:
             self.initial["treatment_name"] = self.instance.treatment.name
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if len(" ".join(body.split())) < 30:
-            raise forms.ValidationError("Please write at least 30 characters.")
-        return body
 
     def clean_treatment_name(self) -> str:
         name = " ".join(self.cleaned_data["treatment_name"].split())

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
 
 import photos
+from accounts.fields import PlainTextField, SquashedCharField
 from forum.models import VISIBILITY_EXPLAINED, Answer, Photo, PhotoVisibility, Question
 
 MAX_TREATMENTS = 5
@@ -35,13 +36,6 @@ class TreatmentsField(TagField):
                     "numbers and spaces."
                 )
         return names
-
-
-class SquashedCharField(forms.CharField):
-    """One line of text: runs of spaces become one before the length is checked."""
-
-    def to_python(self, value) -> str:
-        return " ".join(super().to_python(value).split())
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,11 +83,10 @@ class QuestionForm(forms.ModelForm):
         max_length=150,
         help_text="A specific question, e.g. “Facial pain after two treatments of Botox in jaw?”",
     )
-    body = forms.CharField(
+    body = PlainTextField(
         label="Details",
         min_length=30,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="What was done and when, what you see or feel now, and what you want to know. "
         "Plain text; links are shown but not followed by search engines.",
     )
@@ -162,12 +155,6 @@ class QuestionForm(forms.ModelForm):
                 self.alt_texts[photo] = self.alt_text_from_data(f"alt_existing_{photo.pk}")
         return uploads
 
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if len(" ".join(body.split())) < 30:
-            raise forms.ValidationError("Please write at least 30 characters.")
-        return body
-
 
 class AnswerForm(forms.ModelForm):
     headline = SquashedCharField(
@@ -175,11 +162,10 @@ class AnswerForm(forms.ModelForm):
         max_length=120,
         help_text="Your answer in one line, e.g. “Botox is never permanent”.",
     )
-    body = forms.CharField(
+    body = PlainTextField(
         label="Your answer",
         min_length=50,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Plain text. Speak to the patient; avoid a diagnosis you could not make "
         "without an examination.",
     )
@@ -187,12 +173,6 @@ class AnswerForm(forms.ModelForm):
     class Meta:
         model = Answer
         fields = ["headline", "body"]
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if len(" ".join(body.split())) < 50:
-            raise forms.ValidationError("Please write at least 50 characters.")
-        return body
 
 
 class FollowedTreatmentsForm(forms.Form):

@@ -9,20 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from doctors import services
-from doctors.models import Review, ReviewStatus
+from doctors.models import RATING_FIELDS, Review, ReviewStatus
 from tests.factories import DoctorProfileFactory, PatientFactory
-
-FIGURES = [
-    "review_count",
-    "rating_sum",
-    "rating_average",
-    "stars_1",
-    "stars_2",
-    "stars_3",
-    "stars_4",
-    "stars_5",
-    "ranking_score",
-]
 
 authors = st.integers(min_value=0, max_value=3)
 ratings = st.integers(min_value=1, max_value=5)
@@ -39,7 +27,7 @@ operations = st.lists(
 
 def stored(doctor) -> dict:
     doctor.refresh_from_db()
-    return {name: getattr(doctor, name) for name in FIGURES}
+    return {name: getattr(doctor, name) for name in RATING_FIELDS}
 
 
 @pytest.mark.django_db
