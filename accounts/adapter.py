@@ -14,6 +14,17 @@ class AccountAdapter(DefaultAccountAdapter):
         user.role = form.cleaned_data["role"]
         return super().save_user(request, user, form, commit=commit)
 
+    def pre_login(self, request, user, **kwargs):
+        # A banned member is told why, and is not logged in.
+        if user.is_banned:
+            from allauth.account.internal.stagekit import clear_login
+
+            from moderation.middleware import banned_response
+
+            clear_login(request)
+            return banned_response(request, user)
+        return super().pre_login(request, user, **kwargs)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request)}

@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -55,6 +56,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # A ban (set by a moderator): the member cannot log in or post until it ends, if ever.
+    banned_at = models.DateTimeField(null=True, blank=True)
+    banned_until = models.DateTimeField(
+        null=True, blank=True, help_text="Empty for a ban without an end date."
+    )
+    ban_reason = models.TextField(blank=True, max_length=1000)
 
     objects = UserManager()
 
@@ -63,6 +70,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["display_name"]
 
     class Meta:
+        permissions = [("ban_user", "Can ban and unban members")]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -97,6 +105,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_doctor(self) -> bool:
         return self.role == Role.DOCTOR
+
+    @property
+    def is_banned(self) -> bool:
+        if self.banned_at is None:
+            return False
+        return self.banned_until is None or self.banned_until > timezone.now()
+
+    @property
+    def is_new(self) -> bool:
+        """Younger than settings.NEW_ACCOUNT_AGE: stricter posting limits apply."""
+        return timezone.now() - self.date_joined < settings.NEW_ACCOUNT_AGE
 
     @cached_property
     def is_moderator(self) -> bool:

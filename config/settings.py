@@ -4,6 +4,7 @@ Development (`make run`) sets DEBUG=1 and needs nothing else. Production leaves 
 and must provide SECRET_KEY and ALLOWED_HOSTS; the README lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.messages import constants as messages
@@ -37,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "moderation.apps.ModerationAdminConfig",  # django.contrib.admin, as the moderators' site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "accounts",
     "doctors",
     "forum",
+    "moderation",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "moderation.middleware.BannedUserMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -261,4 +264,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# Moderation: how many different members' open reports hide an item until a moderator looks,
+# and how many questions, answers, reviews and reports an account may post per hour
+# (established accounts, accounts younger than NEW_ACCOUNT_AGE).
+MODERATION_AUTO_HIDE_REPORTERS = env_int("MODERATION_AUTO_HIDE_REPORTERS", 3)
+NEW_ACCOUNT_AGE = timedelta(hours=24)
+POSTING_LIMITS = {
+    "question": (10, 3),
+    "answer": (30, 10),
+    "review": (10, 3),
+    "report": (30, 10),
 }

@@ -4,14 +4,11 @@ from django.urls import include, path
 from accounts import views as account_views
 from forum import views as forum_views
 
-admin.site.site_header = "DocAnswers moderation"
-admin.site.site_title = "DocAnswers moderation"
-admin.site.index_title = "Moderation"
-
 urlpatterns = [
     path("", forum_views.home, name="home"),
     path("", include("forum.urls")),
     path("doctors/", include("doctors.urls")),
+    path("", include("moderation.urls")),
     # Ours first: the sign-up page takes ?role= to preselect patient or doctor.
     path("account/signup/", account_views.signup, name="account_signup"),
     path("account/", include("allauth.urls")),

@@ -1,19 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
-from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
 from doctors import services
 from doctors.forms import CredentialsField
-from doctors.models import (
-    DoctorProfile,
-    Review,
-    ReviewStatus,
-    Specialty,
-    Status,
-    VerificationDecision,
-)
+from doctors.models import DoctorProfile, Review, Specialty, Status, VerificationDecision
+from moderation.admin_tools import ModeratedAdmin, ReasonForm, ReportedFilter, ask, badge
 
 
 @admin.register(Specialty)
@@ -38,9 +31,10 @@ class DecisionInline(admin.TabularInline):
         return False
 
 
-class ReasonForm(forms.Form):
+class DecisionReasonForm(ReasonForm):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=1000,
         help_text="Sent to the doctor by email, word for word.",
     )
 
@@ -68,18 +62,37 @@ class DoctorProfileAdminForm(forms.ModelForm):
         ]
 
 
+class ReviewInline(admin.TabularInline):
+    model = Review
+    fields = ["title", "rating", "author", "status", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(DoctorProfile)
 class DoctorProfileAdmin(admin.ModelAdmin):
     form = DoctorProfileAdminForm
     list_display = [
+        "headshot",
         "__str__",
-        "status",
+        "status_badge",
         "specialty",
         "city",
         "licence_jurisdiction",
         "submitted_at",
         "answer_count",
+        "rating",
     ]
+    list_display_links = ["headshot", "__str__"]
     list_filter = ["status", "specialty", "country"]
     search_fields = ["name", "user__email", "user__display_name", "licence_number", "city"]
     list_select_related = ["specialty", "user"]
@@ -125,11 +138,30 @@ class DoctorProfileAdmin(admin.ModelAdmin):
         ),
         ("Activity", {"fields": ["answer_count", "followed_treatments"]}),
     ]
-    inlines = [DecisionInline]
+    inlines = [DecisionInline, ReviewInline]
     actions = ["verify", "reject", "suspend", "reinstate"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
+
+    @admin.display(description="Photo")
+    def headshot(self, profile: DoctorProfile):
+        if not (profile.headshot_key and profile.slug and profile.status == Status.VERIFIED):
+            return ""
+        return format_html(
+            '<img src="{}" alt="" width="40" height="40" loading="lazy" class="admin-thumb">',
+            profile.headshot_url("320"),
+        )
+
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, profile: DoctorProfile):
+        return badge(profile.status, profile.get_status_display())
+
+    @admin.display(description="Rating", ordering="rating_average")
+    def rating(self, profile: DoctorProfile) -> str:
+        if not profile.review_count:
+            return "—"
+        return f"{profile.rating_average} ({profile.review_count})"
 
     def decide(self, request, queryset, decision: str, reason: str = "") -> None:
         done = 0
@@ -146,20 +178,18 @@ class DoctorProfileAdmin(admin.ModelAdmin):
 
     def decide_with_reason(self, request, queryset, decision: str, title: str):
         """Ask for the reason on an intermediate page, then decide."""
-        form = ReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            self.decide(request, queryset, decision, form.cleaned_data["reason"])
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "profiles": queryset,
-            "form": form,
-            "action": request.POST["action"],
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/doctors/decision_reason.html", context)
+        data, page = ask(
+            self,
+            request,
+            queryset,
+            title=title,
+            form_class=DecisionReasonForm,
+            intro="Each doctor below will get an email with your reason.",
+        )
+        if page:
+            return page
+        self.decide(request, queryset, decision, data["reason"])
+        return None
 
     @admin.action(description="Verify the selected doctors", permissions=["change"])
     def verify(self, request, queryset):
@@ -189,19 +219,26 @@ class DoctorProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["title", "doctor", "author", "rating", "status", "created_at"]
-    list_filter = ["status", "rating", "worth_it"]
+class ReviewAdmin(ModeratedAdmin):
+    list_display = [
+        "title",
+        "doctor",
+        "author",
+        "rating",
+        "status_badge",
+        "open_report_count",
+        "created_at",
+    ]
+    list_filter = [ReportedFilter, "status", "rating", "worth_it", "created_at"]
     search_fields = ["title", "body", "doctor__name", "author__display_name"]
     list_select_related = ["doctor", "author"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["doctor", "author"]
-    readonly_fields = ["doctor", "author", "rating", "status", "created_at", "updated_at"]
+    readonly_fields = ["doctor", "author", "rating", "replied_at", "created_at", "updated_at"]
     fields = [
         "doctor",
         "author",
         "rating",
-        "status",
         "title",
         "body",
         "worth_it",
@@ -209,22 +246,15 @@ class ReviewAdmin(admin.ModelAdmin):
         "treated_in",
         "reply",
         "replied_at",
+        "status",
+        "hidden_reason",
+        "hidden_at",
         "created_at",
         "updated_at",
     ]
-    actions = ["hide", "restore"]
 
-    @admin.action(
-        description="Hide the selected reviews (they stop counting)", permissions=["change"]
-    )
-    def hide(self, request, queryset):
-        for review in queryset.select_related("doctor"):
-            services.review_set_status(review=review, status=ReviewStatus.HIDDEN)
-
-    @admin.action(description="Restore the selected reviews", permissions=["change"])
-    def restore(self, request, queryset):
-        for review in queryset.select_related("doctor"):
-            services.review_set_status(review=review, status=ReviewStatus.PUBLISHED)
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
 
     def delete_model(self, request, obj):
         services.review_delete(review=obj)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 import photos
+from moderation.models import Moderated, ModerationStatus
 
 RESERVED_SLUGS = {"apply", "dashboard"}  # paths under /doctors/
 
@@ -254,9 +255,7 @@ def rating_figures_from(counts: dict[int, int]) -> dict:
     }
 
 
-class ReviewStatus(models.TextChoices):
-    PUBLISHED = "published", "Published"
-    HIDDEN = "hidden", "Hidden by moderators"
+ReviewStatus = ModerationStatus
 
 
 class WorthIt(models.TextChoices):
@@ -274,7 +273,7 @@ class CostRange(models.TextChoices):
     OVER_10000 = "10000+", "Over $10,000"
 
 
-class Review(models.Model):
+class Review(Moderated):
     """A patient's review of a doctor. One per patient per doctor; a second attempt edits it."""
 
     doctor = models.ForeignKey(DoctorProfile, on_delete=models.CASCADE, related_name="reviews")
@@ -292,7 +291,6 @@ class Review(models.Model):
     worth_it = models.CharField("worth it?", max_length=10, choices=WorthIt)
     cost_range = models.CharField(max_length=12, choices=CostRange, blank=True)
     treated_in = models.DateField("month of treatment", null=True, blank=True)
-    status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.PUBLISHED)
     reply = models.TextField("doctor's reply", max_length=3000, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -319,6 +317,8 @@ class Review(models.Model):
                 name="review_by_rating",
                 condition=Q(status="published"),
             ),
+            # A member's reviews, newest first (and the posting limit's count).
+            models.Index("author", F("created_at").desc(), name="review_by_author"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ import photos
 from accounts.mail import send_templated
 from accounts.models import User
 from doctors.models import DoctorProfile, Review, Status, VerificationDecision
+from moderation import audit
 
 # Once an application is sent, who the doctor is (name, credentials, specialty, city,
 # licence) is what a moderator checks: only a moderator changes it from then on.
@@ -105,6 +106,7 @@ def verification_decide(
     if status == Status.VERIFIED and locked.missing_for_review():
         raise ValidationError("It lacks " + ", ".join(locked.missing_for_review()) + ".")
     now = timezone.now()
+    before = locked.status
     locked.status, locked.status_reason = status, reason.strip()
     locked.decided_by, locked.decided_at = moderator, now
     if status == Status.VERIFIED:
@@ -113,6 +115,14 @@ def verification_decide(
     locked.save()
     VerificationDecision.objects.create(
         profile=locked, status=status, reason=locked.status_reason, decided_by=moderator
+    )
+    audit.record(
+        actor=moderator,
+        action=decision,
+        item=locked,
+        reason=locked.status_reason,
+        before=before,
+        after=status,
     )
     send_templated(
         "doctor-decision",
@@ -134,13 +144,6 @@ def review_submit(*, doctor: DoctorProfile, author: User, fields: dict) -> tuple
         review.save()
     doctor.refresh_rating()
     return review, created
-
-
-@transaction.atomic
-def review_set_status(*, review: Review, status: str) -> None:
-    """Hide a review (it stops counting) or restore it."""
-    Review.objects.filter(pk=review.pk).update(status=status, updated_at=timezone.now())
-    review.doctor.refresh_rating()
 
 
 @transaction.atomic

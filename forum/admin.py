@@ -1,8 +1,20 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.html import format_html
 
 from forum import services
-from forum.models import Photo, Question, Treatment
+from forum.models import Answer, Photo, Question, Treatment
+from moderation.admin_tools import ModeratedAdmin, ReportedFilter
+
+
+def thumbnail(photo: Photo):
+    # Through the photo view, which checks the moderator's access and logs restricted views.
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" class="admin-thumb">',
+        photo.url("320"),
+        photo.alt_text,
+        *photo.fitted(80),
+    )
 
 
 @admin.register(Treatment)
@@ -15,43 +27,196 @@ class TreatmentAdmin(admin.ModelAdmin):
 
 class PhotoInline(admin.TabularInline):
     model = Photo
-    fields = ["thumbnail", "alt_text", "position", "width", "height"]
-    readonly_fields = ["thumbnail", "width", "height"]
+    fields = ["thumbnail", "alt_text", "position", "status", "hidden_reason", "size"]
+    readonly_fields = ["thumbnail", "status", "hidden_reason", "size"]
     extra = 0
     can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
     @admin.display(description="Photo")
-    def thumbnail(self, photo: Photo) -> str:
-        return format_html(
-            '<img src="{}" alt="{}" width="80" loading="lazy">', photo.url("320"), photo.alt_text
-        )
+    def thumbnail(self, photo: Photo):
+        return thumbnail(photo)
+
+    @admin.display(description="Size")
+    def size(self, photo: Photo) -> str:
+        return f"{photo.width} × {photo.height}"
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    fields = ["headline", "doctor", "status", "helpful_count", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("doctor")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["title", "author", "photo_count", "answer_count", "created_at", "deleted_at"]
-    list_filter = ["photo_visibility", "created_at", "deleted_at"]
-    search_fields = ["title", "author__display_name"]
+class QuestionAdmin(ModeratedAdmin):
+    list_display = [
+        "title",
+        "author",
+        "status_badge",
+        "open_report_count",
+        "photo_count",
+        "answer_count",
+        "photo_visibility",
+        "created_at",
+        "deleted",
+    ]
+    list_filter = [ReportedFilter, "status", "photo_visibility", "created_at", "deleted_at"]
+    search_fields = ["title", "body", "author__display_name"]
     date_hierarchy = "created_at"
     list_select_related = ["author"]
     autocomplete_fields = ["author"]
-    readonly_fields = [
+    fields = [
+        "author",
+        "title",
         "slug",
+        "body",
+        "photo_visibility",
+        "status",
+        "hidden_reason",
+        "hidden_at",
         "answer_count",
         "photo_count",
         "created_at",
         "updated_at",
         "deleted_at",
     ]
-    inlines = [PhotoInline]
-    actions = ["soft_delete"]
+    readonly_fields = [
+        "author",
+        "slug",
+        "photo_visibility",
+        "answer_count",
+        "photo_count",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+    ]
+    inlines = [PhotoInline, AnswerInline, *ModeratedAdmin.inlines]
+    actions = [*ModeratedAdmin.actions, "soft_delete"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        # Questions are soft-deleted through the action below, which also erases the photos.
-        return False
+    @admin.display(description="Deleted by the asker", boolean=True, ordering="deleted_at")
+    def deleted(self, question: Question) -> bool:
+        return question.deleted_at is not None
 
-    @admin.action(description="Delete the selected questions and erase their photos")
+    def has_soft_delete_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    @admin.action(
+        description="Delete the selected questions and erase their photos",
+        permissions=["soft_delete"],
+    )
     def soft_delete(self, request, queryset) -> None:
         for question in queryset:
             services.question_delete(question=question)
         self.message_user(request, f"Deleted {queryset.count()} question(s).")
+
+
+@admin.register(Photo)
+class PhotoAdmin(ModeratedAdmin):
+    list_display = [
+        "thumbnail",
+        "alt_text",
+        "question",
+        "visibility",
+        "status_badge",
+        "open_report_count",
+        "created_at",
+    ]
+    list_display_links = ["thumbnail", "alt_text"]
+    list_filter = [ReportedFilter, "status", "question__photo_visibility", "created_at"]
+    search_fields = ["alt_text", "question__title"]
+    date_hierarchy = "created_at"
+    list_select_related = ["question"]
+    fields = [
+        "preview",
+        "question",
+        "alt_text",
+        "position",
+        "size",
+        "status",
+        "hidden_reason",
+        "hidden_at",
+        "created_at",
+    ]
+    readonly_fields = ["preview", "question", "position", "size", "created_at"]
+
+    @admin.display(description="Photo")
+    def thumbnail(self, photo: Photo):
+        return thumbnail(photo)
+
+    @admin.display(description="Photo")
+    def preview(self, photo: Photo):
+        return format_html(
+            '<img src="{}" alt="{}" width="{}" height="{}">',
+            photo.thumb_url,
+            photo.alt_text,
+            photo.thumb_width,
+            photo.thumb_height,
+        )
+
+    @admin.display(description="Visible to", ordering="question__photo_visibility")
+    def visibility(self, photo: Photo) -> str:
+        return photo.question.get_photo_visibility_display()
+
+    @admin.display(description="Size")
+    def size(self, photo: Photo) -> str:
+        return f"{photo.width} × {photo.height}"
+
+
+@admin.register(Answer)
+class AnswerAdmin(ModeratedAdmin):
+    list_display = [
+        "headline",
+        "doctor",
+        "question_link",
+        "status_badge",
+        "open_report_count",
+        "helpful_count",
+        "created_at",
+    ]
+    list_filter = [ReportedFilter, "status", "helped_asker", "created_at"]
+    search_fields = ["headline", "body", "doctor__name", "question__title"]
+    date_hierarchy = "created_at"
+    list_select_related = ["doctor", "question"]
+    autocomplete_fields = ["doctor"]
+    fields = [
+        "question",
+        "doctor",
+        "headline",
+        "body",
+        "helpful_count",
+        "helped_asker",
+        "status",
+        "hidden_reason",
+        "hidden_at",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = [
+        "question",
+        "doctor",
+        "helpful_count",
+        "helped_asker",
+        "created_at",
+        "updated_at",
+    ]
+
+    @admin.display(description="Question", ordering="question__title")
+    def question_link(self, answer: Answer):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:forum_question_change", args=[answer.question_id]),
+            answer.question.title,
+        )

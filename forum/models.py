@@ -8,8 +8,10 @@ from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 import photos
+from moderation.models import PUBLISHED, Moderated, ModerationStatus
 
-VISIBLE = Q(deleted_at__isnull=True)
+# What the public sees: not deleted by the asker, not hidden by moderators.
+VISIBLE = Q(deleted_at__isnull=True) & PUBLISHED
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -19,7 +21,10 @@ class TreatmentQuerySet(models.QuerySet):
             self.annotate(
                 question_total=Count(
                     "tagged_questions",
-                    filter=Q(tagged_questions__content_object__deleted_at__isnull=True),
+                    filter=Q(
+                        tagged_questions__content_object__deleted_at__isnull=True,
+                        tagged_questions__content_object__status=ModerationStatus.PUBLISHED,
+                    ),
                 )
             )
             .filter(question_total__gt=0)
@@ -98,7 +103,7 @@ class QuestionQuerySet(models.QuerySet):
         )
 
 
-class Question(models.Model):
+class Question(Moderated):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions"
     )
@@ -135,6 +140,8 @@ class Question(models.Model):
                 name="question_unanswered",
                 condition=VISIBLE & Q(answer_count=0),
             ),
+            # A member's questions, newest first (and the posting limit's count).
+            models.Index("author", F("created_at").desc(), name="question_by_author"),
         ]
 
     def __str__(self) -> str:
@@ -152,12 +159,16 @@ class Question(models.Model):
         return self.deleted_at is not None
 
     @property
+    def is_visible(self) -> bool:
+        return not self.is_deleted and not self.is_hidden
+
+    @property
     def display_title(self) -> str:
         """The title as the sample page shows it: "(photo)" after it when it has photos."""
         return f"{self.title} (photo)" if self.photo_count else self.title
 
 
-class Photo(models.Model):
+class Photo(Moderated):
     """A re-encoded photo. Files live under photos/ by a random key, never the upload's name."""
 
     SIZES = photos.SIZES
@@ -204,23 +215,24 @@ class Photo(models.Model):
         return self.fitted(960)[1]
 
 
-class AnswerStatus(models.TextChoices):
-    PUBLISHED = "published", "Published"
-    HIDDEN = "hidden", "Hidden by moderators"
-
-
-PUBLISHED = Q(status=AnswerStatus.PUBLISHED)
+AnswerStatus = ModerationStatus
 
 
 class AnswerQuerySet(models.QuerySet):
     def published(self) -> "AnswerQuerySet":
         return self.filter(PUBLISHED)
 
+    def public(self) -> "AnswerQuerySet":
+        """Published answers to questions the public sees."""
+        return self.published().filter(
+            question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
+        )
+
     def with_doctor(self) -> "AnswerQuerySet":
         return self.select_related("doctor__specialty", "doctor__user")
 
 
-class Answer(models.Model):
+class Answer(Moderated):
     """A verified doctor's answer. One per doctor per question; the doctor edits it."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
@@ -229,7 +241,6 @@ class Answer(models.Model):
     )
     headline = models.CharField(max_length=120)
     body = models.TextField(max_length=5000)
-    status = models.CharField(max_length=10, choices=AnswerStatus, default=AnswerStatus.PUBLISHED)
     helpful_count = models.PositiveIntegerField(default=0)
     helped_asker = models.BooleanField("helped the asker", default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -255,6 +266,8 @@ class Answer(models.Model):
             models.Index(
                 "doctor", F("created_at").desc(), name="answer_by_doctor", condition=PUBLISHED
             ),
+            # Every answer of a doctor, hidden ones too: the posting limit's count.
+            models.Index("doctor", F("created_at").desc(), name="answer_by_doctor_all"),
         ]
 
     def __str__(self) -> str:

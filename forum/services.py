@@ -12,6 +12,7 @@ from accounts.mail import send_templated
 from accounts.models import User
 from doctors.models import DoctorProfile
 from forum.models import Answer, AnswerVote, Photo, Question, Treatment
+from moderation.models import PUBLISHED, ModerationStatus
 
 
 def default_alt_text(question: Question, position: int) -> str:
@@ -115,7 +116,7 @@ def question_update(
                 Photo.objects.filter(pk=photo.pk).update(position=position)
         locked.title, locked.body, locked.photo_visibility = title, body, photo_visibility
         _add_photos(locked, new_photos, len(kept), written)
-        locked.photo_count = len(kept) + len(new_photos)
+        locked.photo_count = sum(not photo.is_hidden for photo in kept) + len(new_photos)
         locked.save(
             update_fields=["title", "slug", "body", "photo_visibility", "photo_count", "updated_at"]
         )
@@ -197,11 +198,23 @@ def helped_set(*, answer: Answer, helped: bool) -> None:
     Answer.objects.filter(pk=answer.pk).update(helped_asker=helped, updated_at=timezone.now())
 
 
+def recount_question(question_id: int) -> None:
+    """The question's counts: its published answers and photos."""
+    Question.objects.filter(pk=question_id).update(
+        answer_count=Answer.objects.published().filter(question=question_id).count(),
+        photo_count=Photo.objects.filter(PUBLISHED, question=question_id).count(),
+    )
+
+
 def recount_doctor_answers(doctor_ids) -> None:
-    """Each doctor's answer count: published answers on questions that are still there."""
+    """Each doctor's answer count: published answers on questions the public sees."""
     counted = (
         Answer.objects.published()
-        .filter(doctor=OuterRef("pk"), question__deleted_at__isnull=True)
+        .filter(
+            doctor=OuterRef("pk"),
+            question__deleted_at__isnull=True,
+            question__status=ModerationStatus.PUBLISHED,
+        )
         .values("doctor")
         .annotate(total=Count("pk"))
         .values("total")

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -24,6 +24,8 @@ from forum import services
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
 from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
+from moderation import audit, limits
+from moderation.models import PUBLISHED, ModerationStatus
 
 PAGE_SIZE = 20
 TREATMENT_SLUG = re.compile(r"[-\w]+")
@@ -95,22 +97,33 @@ ANSWER_ORDERS = {
 
 @require_safe
 def question_detail(request, pk: int, slug: str | None = None):
-    """Everyone: a question, its doctors' answers; its photos only for those the asker chose."""
+    """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
+    Hidden by moderators, it is shown only to its asker (with the reason) and moderators."""
     question = get_object_or_404(
-        Question.objects.visible()
+        Question.objects.filter(deleted_at__isnull=True)
         .select_related("author")
         .prefetch_related("treatments", Prefetch("photos", queryset=Photo.objects.all())),
         pk=pk,
     )
+    if question.is_hidden and not sees_hidden(request.user, question.author_id):
+        raise Http404("No such question.")
     if slug != question.slug:
         return redirect(question, permanent=True)
     return render(request, "forum/question_detail.html", question_context(request, question))
 
 
+def sees_hidden(user, author_id: int) -> bool:
+    """Who still sees content moderators have hid: its author, and the moderators."""
+    return user.is_authenticated and (user.pk == author_id or user.is_moderator)
+
+
 def question_context(request, question: Question, answer_form: AnswerForm | None = None) -> dict:
     order = request.GET.get("answers") if request.GET.get("answers") in ANSWER_ORDERS else "newest"
-    answers = list(question.answers.published().with_doctor().order_by(*ANSWER_ORDERS[order][1]))
     user = request.user
+    shown = PUBLISHED
+    if user.is_authenticated and user.is_doctor:
+        shown |= Q(doctor__user=user)  # a doctor still sees their own hidden answer, marked
+    answers = list(question.answers.filter(shown).with_doctor().order_by(*ANSWER_ORDERS[order][1]))
     voted = set()
     if user.is_authenticated and answers:
         voted = set(
@@ -122,13 +135,15 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
     if is_verified_doctor(user):
         own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
         answer_form = answer_form or AnswerForm(instance=own_answer)
+    show_hidden_photos = sees_hidden(user, question.author_id)
     return {
         "question": question,
-        "photos": question.photos.all(),
+        "photos": [p for p in question.photos.all() if show_hidden_photos or not p.is_hidden],
         "can_view_photos": can_view_photos(user, question),
         "who_can_view": who_can_view(question),
         "is_author": user.is_authenticated and user.pk == question.author_id,
         "answers": answers,
+        "answer_total": sum(not answer.is_hidden for answer in answers),
         "answer_order": order,
         "answer_orders": {key: label for key, (label, _) in ANSWER_ORDERS.items()},
         "voted": voted,
@@ -151,6 +166,8 @@ def answer_post(request, pk: int):
     if not form.is_valid():
         context = question_context(request, question, answer_form=form)
         return render(request, "forum/question_detail.html", context, status=400)
+    if not existing and (refused := limits.refuse(request, "answer")):
+        return refused
     try:
         answer, _ = services.answer_submit(
             question=question,
@@ -165,11 +182,7 @@ def answer_post(request, pk: int):
 
 
 def visible_answer(pk: int) -> Answer:
-    return get_object_or_404(
-        Answer.objects.published().select_related("question", "doctor"),
-        pk=pk,
-        question__deleted_at__isnull=True,
-    )
+    return get_object_or_404(Answer.objects.public().select_related("question", "doctor"), pk=pk)
 
 
 @verified_email_required
@@ -211,6 +224,8 @@ def question_ask(request):
     form = QuestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(request, form, status=400)
+    if refused := limits.refuse(request, "question"):
+        return refused
     question = services.question_create(
         author=request.user,
         title=form.cleaned_data["title"],
@@ -272,14 +287,31 @@ def question_delete(request, pk: int):
     return render(request, "forum/question_confirm_delete.html", {"question": question})
 
 
+def moderates_only(user, question: Question) -> bool:
+    """A moderator who sees restricted photos only because they moderate (so it is logged)."""
+    return (
+        user.is_authenticated
+        and user.pk != question.author_id
+        and user.is_moderator
+        and not is_verified_doctor(user)
+    )
+
+
 @require_safe
 def photo(request, key: str, size: str):
     """A photo file, for those allowed to see it: 404 for anyone else, as for a missing one."""
     if size not in Photo.SIZES:
         raise Http404("No such photo size.")
     photo = get_object_or_404(Photo.objects.select_related("question"), key=key)
-    if not can_view_photos(request.user, photo.question):
+    user, question = request.user, photo.question
+    hidden = photo.is_hidden or question.is_hidden
+    if not can_view_photos(user, question) or (
+        hidden and not sees_hidden(user, question.author_id)
+    ):
         raise Http404("No such photo.")
+    restricted = hidden or question.photo_visibility == PhotoVisibility.DOCTORS
+    if restricted and moderates_only(user, question):
+        audit.photo_viewed(user, photo)
     name, content_type = photo.file_name(size), Photo.SIZES[size][1]
     if settings.PHOTO_ACCEL_REDIRECT_PREFIX:
         response = HttpResponse(content_type=content_type)
@@ -320,8 +352,9 @@ def doctor_dashboard(request):
         if followed
         else [],
         "newest": Question.objects.for_listing().order_by("-created_at")[:10],
-        "my_answers": profile.answers.published()
-        .filter(question__deleted_at__isnull=True)
+        "my_answers": profile.answers.filter(
+            question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
+        )
         .select_related("question")
         .order_by("-created_at")[:10],
         "suggestions": treatment_suggestions(),

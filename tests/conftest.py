@@ -110,15 +110,14 @@ def reference_data(transactional_db):
     """
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
-    accounts = migration("accounts.migrations.0002_moderators_group")
-    forum = migration("forum.migrations.0002_moderators_edit_treatments")
     doctors = migration("doctors.migrations.0002_specialties_and_moderators")
-    group, _ = Group.objects.get_or_create(name=accounts.MODERATORS_GROUP)
-    wanted = [*accounts.MODERATOR_PERMISSIONS, *doctors.PERMISSIONS]
-    wanted += [("forum", codename) for codename in forum.PERMISSIONS]
-    for app_label, codename in wanted:
-        group.permissions.add(
+    moderators = migration("moderation.migrations.0002_moderators_permissions")
+    group, _ = Group.objects.get_or_create(name=moderators.MODERATORS_GROUP)
+    group.permissions.set(
+        [
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+            for app_label, codename in moderators.PERMISSIONS
+        ]
+    )
     for name in doctors.SPECIALTIES:
         Specialty.objects.get_or_create(slug=slugify(name), defaults={"name": name})

@@ -7,6 +7,15 @@ from accounts.models import MODERATORS_GROUP, Role, User
 from doctors.models import Specialty
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - staff's authenticator in tests
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app would show now."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(timezone.now().timestamp()) // 30
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -28,6 +37,14 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=self, email=self.email, primary=True, verified=extracted is not False
             )
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Staff have an authenticator app (TOTP_SECRET) unless mfa=False; others if mfa=True."""
+        if create and (extracted if extracted is not None else self.is_staff):
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            TOTP.activate(self, TOTP_SECRET)
 
 
 class PatientFactory(UserFactory):

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from doctors.models import DoctorProfile, Review, ReviewStatus
-from doctors.services import review_set_status
+from doctors.models import DoctorProfile, Review
+from moderation.services import set_hidden
 from tests.factories import AnswerFactory, DoctorProfileFactory, PatientFactory, ReviewFactory
 
 REVIEW = {
@@ -89,7 +89,7 @@ def test_only_verified_doctors_can_be_reviewed(client_as, alice, carol):
 def test_a_hidden_review_does_not_count(client_as, alice, mallory, doctor):
     client_as(alice).post(review_url(doctor), REVIEW)
     client_as(mallory).post(review_url(doctor), REVIEW | {"rating": "1"})
-    review_set_status(review=Review.objects.get(author=mallory), status=ReviewStatus.HIDDEN)
+    set_hidden(Review.objects.get(author=mallory), hidden=True, actor=None, reason="Spam")
     doctor.refresh_from_db()
     assert (doctor.review_count, str(doctor.rating_average)) == (1, "5.00")
     html = client_as(alice).get(reverse("doctors:reviews", args=[doctor.slug])).content.decode()

@@ -16,17 +16,6 @@ def test_moderators_edit_treatment_descriptions(client_as, moderator, question):
     assert treatment.description == "Relaxes chosen muscles."
 
 
-def test_question_admin_lists_without_a_query_per_row(client_as, django_assert_max_num_queries, db):
-    from tests.factories import UserFactory
-
-    admin = UserFactory(is_staff=True, is_superuser=True)
-    for _ in range(30):
-        QuestionFactory()
-    client = client_as(admin)
-    with django_assert_max_num_queries(8):
-        assert client.get(reverse("admin:forum_question_changelist")).status_code == 200
-
-
 def test_the_admin_deletes_questions_softly_and_erases_photos(
     client_as, question, settings, django_capture_on_commit_callbacks
 ):

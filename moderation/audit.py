@@ -1,0 +1,47 @@
+"""The moderation log: every action, written by the services in the transaction that acts."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from moderation.models import Action, ModerationAction
+
+PHOTO_VIEW_WINDOW = timedelta(minutes=10)
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    item: models.Model,
+    reason: str = "",
+    before: str = "",
+    after: str = "",
+) -> ModerationAction:
+    """Log one action. `actor` is None when the site acted on its own."""
+    return ModerationAction.objects.create(
+        actor=actor,
+        action=action,
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        item_label=str(item)[:200],
+        reason=reason,
+        status_before=before,
+        status_after=after,
+    )
+
+
+def photo_viewed(moderator, photo: models.Model) -> None:
+    """A moderator opened a photo only moderators and the asker may see. The thumbnails and
+    sizes of one look are one entry: repeats within ten minutes are not logged again."""
+    recent = ModerationAction.objects.filter(
+        actor=moderator,
+        action=Action.PHOTO_VIEWED,
+        content_type=ContentType.objects.get_for_model(photo),
+        object_id=photo.pk,
+        created_at__gte=timezone.now() - PHOTO_VIEW_WINDOW,
+    )
+    if not recent.exists():
+        record(actor=moderator, action=Action.PHOTO_VIEWED, item=photo)

@@ -1,0 +1,187 @@
+"""Moderation writes: hide and restore, reports, bans. Each runs in one transaction with the
+counts it changes and its line in the moderation log."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from doctors.models import Review
+from forum import services as forum_services
+from forum.models import Answer, Photo, Question
+from moderation import audit
+from moderation.models import (
+    OPEN,
+    Action,
+    ModerationStatus,
+    Report,
+    ReportStatus,
+)
+
+# What members can report, by the name used in report addresses.
+REPORTABLE: dict[str, type[models.Model]] = {
+    "question": Question,
+    "answer": Answer,
+    "photo": Photo,
+    "review": Review,
+}
+
+
+def _recount(item: models.Model) -> None:
+    """Bring every count that includes `item` up to date with its new status."""
+    match item:
+        case Question():
+            forum_services.recount_doctor_answers(item.answers.values_list("doctor_id", flat=True))
+        case Answer():
+            forum_services.recount_question(item.question_id)
+            forum_services.recount_doctor_answers([item.doctor_id])
+        case Photo():
+            forum_services.recount_question(item.question_id)
+        case Review():
+            item.doctor.refresh_rating()
+
+
+def _open_reports(item: models.Model):
+    return Report.objects.filter(
+        OPEN, content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    )
+
+
+@transaction.atomic
+def set_hidden(
+    item: models.Model, *, hidden: bool, actor: User | None, reason: str = "", action: str = ""
+) -> bool:
+    """Hide (with a reason the author will read) or restore a question, photo, answer or
+    review. Returns False if it already was so. A moderator's decision closes the item's
+    open reports: hiding as "action taken", restoring as "dismissed"."""
+    reason = reason.strip()
+    if hidden and not reason:
+        raise ValidationError("Give a reason: the author will see it.")
+    model = type(item)
+    locked = model.objects.select_for_update().get(pk=item.pk)
+    before = locked.status
+    after = ModerationStatus.HIDDEN if hidden else ModerationStatus.PUBLISHED
+    if before == after:
+        return False
+    model.objects.filter(pk=locked.pk).update(
+        status=after,
+        hidden_reason=reason if hidden else "",
+        hidden_at=timezone.now() if hidden else None,
+    )
+    locked.status = after
+    _recount(locked)
+    audit.record(
+        actor=actor,
+        action=action or (Action.HIDE if hidden else Action.RESTORE),
+        item=locked,
+        reason=reason,
+        before=before,
+        after=after,
+    )
+    if actor is not None:
+        outcome = ReportStatus.ACTIONED if hidden else ReportStatus.DISMISSED
+        _open_reports(locked).update(
+            status=outcome,
+            resolved_at=timezone.now(),
+            resolved_by=actor,
+            resolution="Hidden" if hidden else "Restored",
+        )
+    item.status, item.hidden_reason = after, reason if hidden else ""
+    return True
+
+
+def report_submit(
+    *, reporter: User, item: models.Model, reason: str, details: str
+) -> tuple[Report, bool]:
+    """File the member's report, unless they have one open on this item already.
+
+    When settings.MODERATION_AUTO_HIDE_REPORTERS different members have open reports on the
+    item, it is hidden until a moderator looks at it. Returns (report, created).
+    """
+    with transaction.atomic():
+        # The item's row lock makes reports of one item queue, so the count below is exact.
+        locked = type(item).objects.select_for_update().get(pk=item.pk)
+        existing = _open_reports(locked).filter(reporter=reporter).first()
+        if existing:
+            return existing, False
+        report = Report.objects.create(
+            reporter=reporter,
+            content_type=ContentType.objects.get_for_model(locked),
+            object_id=locked.pk,
+            reason=reason,
+            details=details.strip(),
+        )
+        reporters = _open_reports(locked).values("reporter").distinct().count()
+        threshold = settings.MODERATION_AUTO_HIDE_REPORTERS
+        if reporters >= threshold and locked.status == ModerationStatus.PUBLISHED:
+            set_hidden(
+                locked,
+                hidden=True,
+                actor=None,
+                action=Action.AUTO_HIDE,
+                reason=f"Hidden after {reporters} members reported it, until a moderator "
+                "reviews it.",
+            )
+    return report, True
+
+
+@transaction.atomic
+def report_resolve(*, report: Report, actor: User, outcome: str, note: str = "") -> bool:
+    """Close an open report as "action taken" or "dismissed". Returns False if not open."""
+    if outcome not in (ReportStatus.ACTIONED, ReportStatus.DISMISSED):
+        raise ValueError(f"Not an outcome: {outcome}")
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if locked.status != ReportStatus.OPEN:
+        return False
+    Report.objects.filter(pk=locked.pk).update(
+        status=outcome, resolved_at=timezone.now(), resolved_by=actor, resolution=note.strip()
+    )
+    audit.record(
+        actor=actor,
+        action=Action.RESOLVE,
+        item=locked,
+        reason=note.strip(),
+        before=ReportStatus.OPEN,
+        after=outcome,
+    )
+    return True
+
+
+@transaction.atomic
+def ban(*, user: User, actor: User, reason: str, until: datetime | None = None) -> None:
+    """Stop the member logging in and posting, until `until` or until lifted."""
+    if user.is_staff or user.is_superuser:
+        raise ValidationError(f"{user} is staff: remove their staff access first.")
+    if not reason.strip():
+        raise ValidationError("Give a reason: the member will see it.")
+    if until is not None and until <= timezone.now():
+        raise ValidationError("The end of the ban must be in the future.")
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    before = "banned" if locked.is_banned else "active"
+    User.objects.filter(pk=locked.pk).update(
+        banned_at=timezone.now(), banned_until=until, ban_reason=reason.strip()
+    )
+    after = f"banned until {until:%Y-%m-%d %H:%M}" if until else "banned"
+    audit.record(
+        actor=actor,
+        action=Action.BAN,
+        item=locked,
+        reason=reason.strip(),
+        before=before,
+        after=after,
+    )
+
+
+@transaction.atomic
+def unban(*, user: User, actor: User) -> bool:
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.banned_at is None:
+        return False
+    before = "banned" if locked.is_banned else "ban ended"
+    User.objects.filter(pk=locked.pk).update(banned_at=None, banned_until=None, ban_reason="")
+    audit.record(actor=actor, action=Action.UNBAN, item=locked, before=before, after="active")
+    return True
