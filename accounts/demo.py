@@ -3,11 +3,17 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.models import Group
 
 from accounts.models import MODERATORS_GROUP, Role, User
 
 DEMO_PASSWORD = "docanswers-demo"  # noqa: S105 - printed for anyone trying the site locally
+# The demo staff's authenticator app: the admin asks staff for a second factor. Add this
+# secret to an authenticator app, or print the current code with `manage.py demo_code`.
+DEMO_TOTP_SECRET = "DOCANSWERSDEMOMODERATORTOTPKEY23"  # noqa: S105 - public, like the password
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ def seed_user(demo: DemoUser) -> User:
     )
     if demo.moderator:
         user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    if user.is_staff and not is_mfa_enabled(user):
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
     return user
 
 

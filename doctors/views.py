@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -14,6 +15,7 @@ from doctors import services
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Review, ReviewStatus, Specialty, Status
 from doctors.permissions import doctor_account_required, patient_required
+from moderation import limits
 
 DIRECTORY_PAGE = 24
 SLUG = re.compile(r"[-\w]+")
@@ -98,12 +100,7 @@ def public_profile(slug: str) -> DoctorProfile:
 def profile(request, slug: str):
     """Everyone: a verified doctor's public profile and answers. Others are 404."""
     doctor = public_profile(slug)
-    answers = (
-        doctor.answers.published()
-        .filter(question__deleted_at__isnull=True)
-        .select_related("question")
-        .order_by("-created_at", "-id")
-    )
+    answers = doctor.answers.public().select_related("question").order_by("-created_at", "-id")
     page = Paginator(answers, PROFILE_ANSWERS_PAGE).get_page(request.GET.get("page"))
     latest_reviews = (
         doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
@@ -159,6 +156,8 @@ def review_write(request, slug: str):
     existing = Review.objects.filter(doctor=doctor, author=request.user).first()
     form = ReviewForm(request.POST or None, instance=existing)
     if request.method == "POST":
+        if form.is_valid() and not existing and (refused := limits.refuse(request, "review")):
+            return refused
         if form.is_valid():
             fields = {
                 name: form.cleaned_data[name]
@@ -192,8 +191,11 @@ def reviews(request, slug: str):
     """Everyone: a verified doctor's published reviews, newest, highest or lowest first."""
     doctor = public_profile(slug)
     order = request.GET.get("order") if request.GET.get("order") in REVIEW_ORDERS else "newest"
+    shown = Q(status=ReviewStatus.PUBLISHED)
+    if request.user.is_authenticated:
+        shown |= Q(author=request.user)  # its author still sees a hidden review, marked
     published = (
-        doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
+        doctor.reviews.filter(shown)
         .select_related("author", "treatment")
         .order_by(*REVIEW_ORDERS[order][1])
     )

@@ -18,7 +18,11 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("moderation", "report"),
     }
     assert held == {
-        *((app, f"{verb}_{model}") for app, model in view_and_change for verb in ("view", "change")),
+        *(
+            (app, f"{verb}_{model}")
+            for app, model in view_and_change
+            for verb in ("view", "change")
+        ),
         ("doctors", "view_verificationdecision"),
         ("moderation", "view_moderationaction"),
         ("accounts", "view_user"),

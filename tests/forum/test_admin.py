@@ -1,7 +1,6 @@
 from django.urls import reverse
 
 from forum.models import Question, Treatment
-from tests.factories import QuestionFactory
 from tests.forum.conftest import media_files
 
 

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import DEMO_PASSWORD, DEMO_USERS, seed_users
+from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_users
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from forum.demo import seed_answers, seed_questions
+from moderation.demo import seed_moderation
 
 
 class Command(BaseCommand):
@@ -32,9 +33,11 @@ class Command(BaseCommand):
             questions = seed_questions()
             answers = seed_answers(doctors)
             reviews = seed_reviews()
+            reports = seed_moderation(moderator)
         if not quiet:
             self.stdout.write(
-                f"\nAdded {questions} demo question(s), {answers} answer(s), {reviews} review(s)."
+                f"\nAdded {questions} demo question(s), {answers} answer(s), {reviews} review(s), "
+                f"{reports} report(s) for the moderators."
             )
             self.print_accounts(users)
 
@@ -42,7 +45,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for demo, user in zip(DEMO_USERS, users, strict=True):
             self.stdout.write(f"  {demo.label:<10} {user.email:<24} {user.display_name}")
-        self.stdout.write("  The moderator and superuser also sign in to /admin/.")
+        self.stdout.write(
+            "  The moderator and superuser also sign in to /admin/, with a second step: a code "
+            f"from an authenticator app set up with the key {DEMO_TOTP_SECRET},\n"
+            "  or the code `.venv/bin/python manage.py demo_code` prints."
+        )
         self.stdout.write(
             "  Other demo doctors: seattle.fps@example.com (verified), "
             "miami.surgeon@example.com (pending), denver.derm@example.com (rejected).\n"
