@@ -29,7 +29,12 @@ class ReportAdmin(admin.ModelAdmin):
         "status_badge",
         "resolved_by",
     ]
-    list_filter = ["status", "reason", "content_type", "created_at"]
+    list_filter = [
+        "status",
+        "reason",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        "created_at",
+    ]
     search_fields = ["details", "reporter__display_name"]
     date_hierarchy = "created_at"
     list_select_related = ["reporter", "resolved_by", "content_type"]
@@ -117,6 +122,7 @@ class ReportAdmin(admin.ModelAdmin):
             queryset,
             title="Hide the reported items",
             form_class=ReasonForm,
+            shown=[f"{item._meta.verbose_name.capitalize()}: {item}" for item in items.values()],
             intro="The items these reports are about will disappear from every public page and "
             "count, and their open reports will be closed as “action taken”. Their authors "
             "will still see them, marked “Hidden by moderators” with your reason.",
@@ -141,7 +147,7 @@ class ModerationActionAdmin(admin.ModelAdmin):
         "status_after",
         "short_reason",
     ]
-    list_filter = ["action", "content_type", "created_at"]
+    list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter), "created_at"]
     search_fields = ["item_label", "reason", "actor__display_name"]
     date_hierarchy = "created_at"
     list_select_related = ["actor", "content_type"]

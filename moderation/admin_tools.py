@@ -49,8 +49,9 @@ class NoteForm(forms.Form):
     )
 
 
-def ask(modeladmin, request, queryset, *, title: str, form_class, intro: str):
-    """An intermediate page asking for the reason (and what else form_class asks).
+def ask(modeladmin, request, queryset, *, title: str, form_class, intro: str, shown=None):
+    """An intermediate page asking for the reason (and what else form_class asks) about the
+    selected rows (or the things they stand for, `shown`).
 
     Returns (cleaned_data, None) once the form is sent and valid, else (None, the page).
     """
@@ -62,6 +63,7 @@ def ask(modeladmin, request, queryset, *, title: str, form_class, intro: str):
         "title": title,
         "intro": intro,
         "items": queryset,
+        "shown": queryset if shown is None else shown,
         "form": form,
         "action": request.POST["action"],
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

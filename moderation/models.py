@@ -133,6 +133,8 @@ class ModerationAction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = "moderation log entry"
+        verbose_name_plural = "moderation log"
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(F("created_at").desc(), "id", name="action_newest"),

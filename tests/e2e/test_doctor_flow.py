@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.helpers import log_in_to_admin
 from tests.factories import PASSWORD, QuestionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -55,10 +56,7 @@ def test_a_doctor_applies_is_verified_and_answers(
     # A moderator verifies the doctor in the admin.
     admin_context = browser.new_context()
     admin = admin_context.new_page()
-    admin.goto(live_server.url + "/admin/login/")
-    admin.locator("#id_username").fill(moderator.email)
-    admin.locator("#id_password").fill(PASSWORD)
-    admin.get_by_role("button", name="Log in").click()
+    log_in_to_admin(admin, live_server, moderator.email)
     admin.goto(live_server.url + "/admin/doctors/doctorprofile/?status__exact=pending")
     admin.get_by_role("checkbox", name="Select this object for an action").first.check()
     admin.locator("select[name=action]").select_option("verify")
