@@ -6,11 +6,18 @@ from django.utils.html import format_html
 from doctors import services
 from doctors.forms import CredentialsField
 from doctors.models import DoctorProfile, Review, Specialty, Status, VerificationDecision
-from moderation.admin_tools import ModeratedAdmin, ReasonForm, ReportedFilter, ask, badge
+from moderation.admin_tools import (
+    AuditedAdmin,
+    ModeratedAdmin,
+    ReasonForm,
+    ReportedFilter,
+    ask,
+    badge,
+)
 
 
 @admin.register(Specialty)
-class SpecialtyAdmin(admin.ModelAdmin):
+class SpecialtyAdmin(AuditedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -79,7 +86,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(DoctorProfile)
-class DoctorProfileAdmin(admin.ModelAdmin):
+class DoctorProfileAdmin(AuditedAdmin):
     form = DoctorProfileAdminForm
     list_display = [
         "headshot",

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 
 from forum import services
 from forum.models import Answer, Photo, Question, Treatment
-from moderation.admin_tools import ModeratedAdmin, ReportedFilter
+from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReportedFilter
 
 
 def thumbnail(photo: Photo):
@@ -18,7 +18,7 @@ def thumbnail(photo: Photo):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(admin.ModelAdmin):
+class TreatmentAdmin(AuditedAdmin):
     list_display = ["name", "slug", "description"]
     search_fields = ["name"]
     fields = ["name", "slug", "description"]

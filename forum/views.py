@@ -243,8 +243,11 @@ def render_form(request, form: QuestionForm, *, status: int = 200) -> HttpRespon
 
 
 def own_question(request, pk: int) -> Question:
-    """The signed-in member's own live question; 404 for anyone else's."""
-    return get_object_or_404(Question.objects.visible(), pk=pk, author=request.user)
+    """The signed-in member's own question, even hidden by moderators; 404 for anyone else's.
+    (An edit leaves a hidden question hidden: a moderator decides whether to restore it.)"""
+    return get_object_or_404(
+        Question.objects.filter(deleted_at__isnull=True), pk=pk, author=request.user
+    )
 
 
 @patient_required

@@ -12,8 +12,8 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from moderation import services
-from moderation.models import OPEN, Report
+from moderation import audit, services
+from moderation.models import OPEN, Action, Report
 
 BADGES = {
     "published": "ok",
@@ -117,7 +117,21 @@ class ReportedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ModeratedAdmin(admin.ModelAdmin):
+class AuditedAdmin(admin.ModelAdmin):
+    """Edits made in the admin go to the moderation log too, with the fields changed."""
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        audit.record(
+            actor=request.user,
+            action=Action.EDIT,
+            item=obj,
+            reason=entry.get_change_message() if entry else "",
+        )
+        return entry
+
+
+class ModeratedAdmin(AuditedAdmin):
     """The admin of a model members can report and moderators can hide."""
 
     moderation_fields = ["status", "hidden_reason", "hidden_at"]

@@ -105,6 +105,7 @@ class Action(models.TextChoices):
     SUSPEND = "suspend", "Suspended"
     REINSTATE = "reinstate", "Reinstated"
     RESOLVE = "resolve", "Resolved a report"
+    EDIT = "edit", "Edited"
     PHOTO_VIEWED = "photo_viewed", "Opened a restricted photo"
 
 

@@ -192,3 +192,27 @@ def test_a_doctor_decision_is_in_the_log(client_as, moderator, carol):
         "pending",
         "verified",
     )
+
+
+def test_an_edit_in_the_admin_is_in_the_log(client_as, moderator):
+    from forum.models import Treatment
+
+    treatment = Treatment.objects.create(name="Botox", slug="botox")
+    client_as(moderator).post(
+        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        {"name": "Botox", "slug": "botox", "description": "Relaxes chosen muscles."},
+    )
+    entry = ModerationAction.objects.get()
+    assert (entry.actor, entry.action, entry.item_label) == (moderator, Action.EDIT, "Botox")
+    assert "Description" in entry.reason
+
+
+def test_the_asker_can_still_edit_or_delete_a_hidden_question(
+    client_as, moderator, question, alice
+):
+    admin_action(client_as(moderator), "forum_question", "hide", [question], reason=HIDE_REASON)
+    browser = client_as(alice)
+    assert browser.get(reverse("forum:question_edit", args=[question.pk])).status_code == 200
+    browser.post(reverse("forum:question_delete", args=[question.pk]))
+    question.refresh_from_db()
+    assert question.is_deleted and question.is_hidden
