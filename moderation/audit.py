@@ -28,8 +28,8 @@ def record(
         object_id=item.pk,
         item_label=str(item)[:200],
         reason=reason,
-        status_before=before,
-        status_after=after,
+        status_before=before[:40],
+        status_after=after[:40],
     )
 
 

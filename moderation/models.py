@@ -129,8 +129,8 @@ class ModerationAction(models.Model):
     item = GenericForeignKey("content_type", "object_id")
     item_label = models.CharField("item", max_length=200)
     reason = models.TextField(blank=True)
-    status_before = models.CharField(max_length=20, blank=True)
-    status_after = models.CharField(max_length=20, blank=True)
+    status_before = models.CharField(max_length=40, blank=True)
+    status_after = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
