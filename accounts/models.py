@@ -119,7 +119,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @cached_property
     def is_moderator(self) -> bool:
-        return self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists()
+        """Active staff with two-factor authentication, in the Moderators group or superusers:
+        what the admin lets in, and who may open restricted photos on the site."""
+        from allauth.mfa.utils import is_mfa_enabled
+
+        return (
+            self.is_active
+            and self.is_staff
+            and (self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists())
+            and is_mfa_enabled(self)
+        )
 
     @cached_property
     def has_verified_email(self) -> bool:

@@ -85,6 +85,32 @@ class ReviewInline(admin.TabularInline):
         return False
 
 
+@admin.register(VerificationDecision)
+class VerificationDecisionAdmin(admin.ModelAdmin):
+    """Every verification decision, across doctors. Written by the services only."""
+
+    list_display = ["decided_at", "profile", "status_badge", "reason", "decided_by"]
+    list_filter = ["status", "decided_at"]
+    search_fields = ["profile__name", "reason", "decided_by__display_name"]
+    date_hierarchy = "decided_at"
+    list_select_related = ["profile", "decided_by"]
+    fields = ["decided_at", "profile", "status", "reason", "decided_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, decision: VerificationDecision):
+        return badge(decision.status, decision.get_status_display())
+
+
 @admin.register(DoctorProfile)
 class DoctorProfileAdmin(AuditedAdmin):
     form = DoctorProfileAdminForm
@@ -151,6 +177,11 @@ class DoctorProfileAdmin(AuditedAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
 
+    def get_readonly_fields(self, request, obj=None):
+        # Whose profile it is never changes once made.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "user"] if obj is not None else fields
+
     @admin.display(description="Photo")
     def headshot(self, profile: DoctorProfile):
         if not (profile.headshot_key and profile.slug and profile.status == Status.VERIFIED):
@@ -200,9 +231,7 @@ class DoctorProfileAdmin(AuditedAdmin):
 
     @admin.action(description="Verify the selected doctors", permissions=["change"])
     def verify(self, request, queryset):
-        self.decide(
-            request, queryset.filter(status__in=[Status.PENDING, Status.REJECTED]), "verify"
-        )
+        self.decide(request, queryset.filter(status=Status.PENDING), "verify")
 
     @admin.action(
         description="Reject the selected applications (with a reason)", permissions=["change"]

@@ -3,8 +3,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from forum import services
-from forum.models import Answer, Photo, Question, Treatment
+from forum.models import Answer, AnswerVote, Photo, Question, Treatment
+from moderation import audit
 from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReportedFilter
+from moderation.models import Action
 
 
 def thumbnail(photo: Photo):
@@ -120,6 +122,7 @@ class QuestionAdmin(ModeratedAdmin):
     def soft_delete(self, request, queryset) -> None:
         for question in queryset:
             services.question_delete(question=question)
+            audit.record(actor=request.user, action=Action.DELETE, item=question)
         self.message_user(request, f"Deleted {queryset.count()} question(s).")
 
 
@@ -220,3 +223,24 @@ class AnswerAdmin(ModeratedAdmin):
             reverse("admin:forum_question_change", args=[answer.question_id]),
             answer.question.title,
         )
+
+
+@admin.register(AnswerVote)
+class AnswerVoteAdmin(admin.ModelAdmin):
+    """ "Helpful" votes, to look into vote rings. Counted by the services; never edited here."""
+
+    list_display = ["created_at", "user", "answer"]
+    search_fields = ["user__display_name", "answer__headline"]
+    date_hierarchy = "created_at"
+    list_select_related = ["user", "answer"]
+    fields = ["created_at", "user", "answer"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -156,7 +156,7 @@ def answer_submit(
     """
     with transaction.atomic():
         locked = Question.objects.select_for_update().filter(pk=question.pk).first()
-        if locked is None or locked.is_deleted:
+        if locked is None or not locked.is_visible:
             raise QuestionGone
         answer, created = Answer.objects.get_or_create(
             question=locked, doctor=doctor, defaults={"headline": headline, "body": body}

@@ -312,9 +312,10 @@ def photo(request, key: str, size: str):
         hidden and not sees_hidden(user, question.author_id)
     ):
         raise Http404("No such photo.")
-    restricted = hidden or question.photo_visibility == PhotoVisibility.DOCTORS
-    if restricted and moderates_only(user, question):
-        audit.photo_viewed(user, photo)
+    if (hidden and user.pk != question.author_id) or (
+        question.photo_visibility == PhotoVisibility.DOCTORS and moderates_only(user, question)
+    ):
+        audit.photo_viewed(user, photo)  # seen only because they moderate
     name, content_type = photo.file_name(size), Photo.SIZES[size][1]
     if settings.PHOTO_ACCEL_REDIRECT_PREFIX:
         response = HttpResponse(content_type=content_type)
@@ -326,7 +327,7 @@ def photo(request, key: str, size: str):
             raise Http404("No such photo.") from None
     # Nothing is kept where a later change of visibility, or a deletion, could not reach it:
     # restricted photos are never stored by any cache, public ones are checked each time.
-    public = photo.question.photo_visibility == PhotoVisibility.EVERYONE
+    public = question.photo_visibility == PhotoVisibility.EVERYONE and not hidden
     response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"

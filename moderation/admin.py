@@ -148,9 +148,9 @@ class ModerationActionAdmin(admin.ModelAdmin):
         "short_reason",
     ]
     list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter), "created_at"]
-    search_fields = ["item_label", "reason", "actor__display_name"]
+    search_fields = ["item_label", "reason", "actor_name"]
     date_hierarchy = "created_at"
-    list_select_related = ["actor", "content_type"]
+    list_select_related = ["content_type"]
     fields = [
         "created_at",
         "who",
@@ -172,9 +172,9 @@ class ModerationActionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description="Who", ordering="actor__display_name")
+    @admin.display(description="Who", ordering="actor_name")
     def who(self, entry: ModerationAction) -> str:
-        return str(entry.actor) if entry.actor_id else "DocAnswers (automatic)"
+        return entry.actor_name or "DocAnswers (automatic)"
 
     @admin.display(description="Kind", ordering="content_type")
     def kind(self, entry: ModerationAction) -> str:

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -79,6 +79,8 @@ def hide_or_restore(modeladmin, request, items, *, hidden: bool, reason: str = "
             done += services.set_hidden(item, hidden=hidden, actor=request.user, reason=reason)
         except ValidationError as error:
             modeladmin.message_user(request, f"{item}: {error.messages[0]}", messages.ERROR)
+        except ObjectDoesNotExist:
+            modeladmin.message_user(request, f"“{item}” was deleted meanwhile.", messages.WARNING)
     verb = "Hid" if hidden else "Restored"
     modeladmin.message_user(request, f"{verb} {done} item(s); the rest already were.")
 
@@ -129,6 +131,11 @@ class AuditedAdmin(admin.ModelAdmin):
             reason=entry.get_change_message() if entry else "",
         )
         return entry
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            audit.record(actor=request.user, action=Action.DELETE, item=obj)
+        return super().log_deletions(request, queryset)
 
 
 class ModeratedAdmin(AuditedAdmin):

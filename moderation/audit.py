@@ -23,6 +23,7 @@ def record(
     """Log one action. `actor` is None when the site acted on its own."""
     return ModerationAction.objects.create(
         actor=actor,
+        actor_name=str(actor)[:80] if actor is not None else "",
         action=action,
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,

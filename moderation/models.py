@@ -106,6 +106,7 @@ class Action(models.TextChoices):
     REINSTATE = "reinstate", "Reinstated"
     RESOLVE = "resolve", "Resolved a report"
     EDIT = "edit", "Edited"
+    DELETE = "delete", "Deleted"
     PHOTO_VIEWED = "photo_viewed", "Opened a restricted photo"
 
 
@@ -123,6 +124,8 @@ class ModerationAction(models.Model):
         related_name="+",
         help_text="Empty when the site acted on its own (hidden after reports).",
     )
+    # Kept as written, so the entry still says who acted if their account is deleted.
+    actor_name = models.CharField("who", max_length=80, blank=True)
     action = models.CharField(max_length=20, choices=Action)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -144,5 +147,5 @@ class ModerationAction(models.Model):
         ]
 
     def __str__(self) -> str:
-        who = self.actor or "DocAnswers"
+        who = self.actor_name or "DocAnswers"
         return f"{who}: {self.get_action_display()} “{self.item_label}”"

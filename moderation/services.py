@@ -10,13 +10,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from doctors.models import Review
+from doctors.models import DoctorProfile, Review
 from forum import services as forum_services
 from forum.models import Answer, Photo, Question
 from moderation import audit
 from moderation.models import (
     OPEN,
     Action,
+    ModerationAction,
     ModerationStatus,
     Report,
     ReportStatus,
@@ -51,26 +52,40 @@ def _open_reports(item: models.Model):
     )
 
 
+def _lock(item: models.Model) -> models.Model:
+    """Lock the item's parent (its question, or a review's doctor), then the item: the order
+    the posting services lock in, so the two never wait on each other."""
+    match item:
+        case Answer() | Photo():
+            Question.objects.select_for_update().filter(pk=item.question_id).values("pk").get()
+        case Review():
+            DoctorProfile.objects.select_for_update().filter(pk=item.doctor_id).values("pk").get()
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
 @transaction.atomic
 def set_hidden(
     item: models.Model, *, hidden: bool, actor: User | None, reason: str = "", action: str = ""
 ) -> bool:
     """Hide (with a reason the author will read) or restore a question, photo, answer or
-    review. Returns False if it already was so. A moderator's decision closes the item's
-    open reports: hiding as "action taken", restoring as "dismissed"."""
+    review. A moderator's decision closes the item's open reports: hiding as "action taken",
+    restoring as "dismissed". Hiding what the site hid after reports confirms it, with the
+    moderator's reason. Returns False if there was nothing to do.
+
+    Raises ValidationError without a reason, and DoesNotExist if the item is gone.
+    """
     reason = reason.strip()
     if hidden and not reason:
         raise ValidationError("Give a reason: the author will see it.")
-    model = type(item)
-    locked = model.objects.select_for_update().get(pk=item.pk)
+    locked = _lock(item)
     before = locked.status
     after = ModerationStatus.HIDDEN if hidden else ModerationStatus.PUBLISHED
-    if before == after:
+    if before == after and not (hidden and actor is not None and _open_reports(locked).exists()):
         return False
-    model.objects.filter(pk=locked.pk).update(
+    type(locked).objects.filter(pk=locked.pk).update(
         status=after,
         hidden_reason=reason if hidden else "",
-        hidden_at=timezone.now() if hidden else None,
+        hidden_at=(locked.hidden_at or timezone.now()) if hidden else None,
     )
     locked.status = after
     _recount(locked)
@@ -92,6 +107,28 @@ def set_hidden(
         )
     item.status, item.hidden_reason = after, reason if hidden else ""
     return True
+
+
+def _restored_by_a_moderator(item: models.Model) -> bool:
+    return ModerationAction.objects.filter(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        action=Action.RESTORE,
+        actor__isnull=False,
+    ).exists()
+
+
+def _hidden_automatically(item: models.Model) -> bool:
+    last = (
+        ModerationAction.objects.filter(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            action__in=[Action.HIDE, Action.AUTO_HIDE, Action.RESTORE],
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return last is not None and last.action == Action.AUTO_HIDE
 
 
 def report_submit(
@@ -117,7 +154,11 @@ def report_submit(
         )
         reporters = _open_reports(locked).values("reporter").distinct().count()
         threshold = settings.MODERATION_AUTO_HIDE_REPORTERS
-        if reporters >= threshold and locked.status == ModerationStatus.PUBLISHED:
+        if (
+            reporters >= threshold
+            and locked.status == ModerationStatus.PUBLISHED
+            and not _restored_by_a_moderator(locked)
+        ):
             set_hidden(
                 locked,
                 hidden=True,
@@ -131,11 +172,14 @@ def report_submit(
 
 @transaction.atomic
 def report_resolve(*, report: Report, actor: User, outcome: str, note: str = "") -> bool:
-    """Close an open report as "action taken" or "dismissed". Returns False if not open."""
+    """Close an open report as "action taken" or "dismissed". Returns False if not open.
+
+    Dismissing the last open report on an item the site hid after reports restores it.
+    """
     if outcome not in (ReportStatus.ACTIONED, ReportStatus.DISMISSED):
         raise ValueError(f"Not an outcome: {outcome}")
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    if locked.status != ReportStatus.OPEN:
+    locked = Report.objects.select_for_update().filter(pk=report.pk).first()
+    if locked is None or locked.status != ReportStatus.OPEN:
         return False
     Report.objects.filter(pk=locked.pk).update(
         status=outcome, resolved_at=timezone.now(), resolved_by=actor, resolution=note.strip()
@@ -148,6 +192,15 @@ def report_resolve(*, report: Report, actor: User, outcome: str, note: str = "")
         before=ReportStatus.OPEN,
         after=outcome,
     )
+    item = locked.item
+    if (
+        outcome == ReportStatus.DISMISSED
+        and item is not None
+        and item.status == ModerationStatus.HIDDEN
+        and _hidden_automatically(item)
+        and not _open_reports(item).exists()
+    ):
+        set_hidden(item, hidden=False, actor=actor)
     return True
 
 
