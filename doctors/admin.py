@@ -9,6 +9,7 @@ from doctors.models import DoctorProfile, Review, Specialty, Status, Verificatio
 from moderation.admin_tools import (
     AuditedAdmin,
     ModeratedAdmin,
+    ReadOnlyAdmin,
     ReasonForm,
     ReportedFilter,
     ask,
@@ -86,7 +87,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(VerificationDecision)
-class VerificationDecisionAdmin(admin.ModelAdmin):
+class VerificationDecisionAdmin(ReadOnlyAdmin):
     """Every verification decision, across doctors. Written by the services only."""
 
     list_display = ["decided_at", "profile", "status_badge", "reason", "decided_by"]
@@ -96,15 +97,6 @@ class VerificationDecisionAdmin(admin.ModelAdmin):
     list_select_related = ["profile", "decided_by"]
     fields = ["decided_at", "profile", "status", "reason", "decided_by"]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, decision: VerificationDecision):

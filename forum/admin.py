@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from forum import services
 from forum.models import Answer, AnswerVote, Photo, Question, Treatment
 from moderation import audit
-from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReportedFilter
+from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReadOnlyAdmin, ReportedFilter
 from moderation.models import Action
 
 
@@ -226,7 +226,7 @@ class AnswerAdmin(ModeratedAdmin):
 
 
 @admin.register(AnswerVote)
-class AnswerVoteAdmin(admin.ModelAdmin):
+class AnswerVoteAdmin(ReadOnlyAdmin):
     """ "Helpful" votes, to look into vote rings. Counted by the services; never edited here."""
 
     list_display = ["created_at", "user", "answer"]
@@ -235,12 +235,3 @@ class AnswerVoteAdmin(admin.ModelAdmin):
     list_select_related = ["user", "answer"]
     fields = ["created_at", "user", "answer"]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -3,7 +3,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from moderation import services
-from moderation.admin_tools import NoteForm, ReasonForm, ask, badge, hide_or_restore
+from moderation.admin_tools import NoteForm, ReadOnlyAdmin, ReasonForm, ask, badge, hide_or_restore
 from moderation.models import ModerationAction, Report, ReportStatus
 
 
@@ -134,7 +134,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationAction)
-class ModerationActionAdmin(admin.ModelAdmin):
+class ModerationActionAdmin(ReadOnlyAdmin):
     """The moderation log: read-only for everyone, superusers included."""
 
     list_display = [
@@ -162,15 +162,6 @@ class ModerationActionAdmin(admin.ModelAdmin):
         "status_after",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="Who", ordering="actor_name")
     def who(self, entry: ModerationAction) -> str:
