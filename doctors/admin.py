@@ -1,6 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from doctors import services
@@ -126,6 +130,7 @@ class DoctorProfileAdmin(AuditedAdmin):
     autocomplete_fields = ["user"]
     filter_horizontal = ["followed_treatments"]
     readonly_fields = [
+        "headshot",
         "status",
         "status_reason",
         "decided_by",
@@ -136,7 +141,7 @@ class DoctorProfileAdmin(AuditedAdmin):
         "slug",
     ]
     fieldsets = [
-        (None, {"fields": ["user", "name", "credentials", "specialty", "slug"]}),
+        (None, {"fields": ["headshot", "user", "name", "credentials", "specialty", "slug"]}),
         (
             "Licence (moderators only)",
             {
@@ -174,13 +179,36 @@ class DoctorProfileAdmin(AuditedAdmin):
         fields = super().get_readonly_fields(request, obj)
         return [*fields, "user"] if obj is not None else fields
 
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.headshot_file)
+        return [
+            path("<int:pk>/headshot/", view, name="doctors_doctorprofile_headshot"),
+            *super().get_urls(),
+        ]
+
+    def headshot_file(self, request, pk: int):
+        """The headshot of any application, verified or not, for moderators checking it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        profile = get_object_or_404(DoctorProfile, pk=pk)
+        if not profile.headshot_key:
+            raise Http404("No headshot.")
+        try:
+            response = FileResponse(
+                default_storage.open(profile.headshot_file_name("320")), content_type="image/webp"
+            )
+        except FileNotFoundError:
+            raise Http404("No headshot.") from None
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     @admin.display(description="Photo")
     def headshot(self, profile: DoctorProfile):
-        if not (profile.headshot_key and profile.slug and profile.status == Status.VERIFIED):
+        if not profile.headshot_key:
             return ""
         return format_html(
             '<img src="{}" alt="" width="40" height="40" loading="lazy" class="admin-thumb">',
-            profile.headshot_url("320"),
+            reverse("admin:doctors_doctorprofile_headshot", args=[profile.pk]),
         )
 
     @admin.display(description="Status", ordering="status")

@@ -106,3 +106,25 @@ def test_the_doctors_account_cannot_be_swapped_in_the_admin(client_as, moderator
         reverse("admin:doctors_doctorprofile_change", args=[profile.pk])
     )
     assert 'name="user"' not in page.content.decode()
+
+
+def test_moderators_see_a_pending_applicants_headshot_and_members_do_not(
+    client_as, moderator, carol, alice
+):
+    import photos
+    from doctors.services import _replace_headshot
+    from tests.forum.images import image_bytes, upload
+
+    profile = carol.doctor_profile
+    _replace_headshot(profile, photos.process(upload(image_bytes("JPEG", size=(300, 300)))))
+    profile.save()
+    url = reverse("admin:doctors_doctorprofile_headshot", args=[profile.pk])
+    list_page = client_as(moderator).get(reverse("admin:doctors_doctorprofile_changelist"))
+    assert url in list_page.content.decode()
+    response = client_as(moderator).get(url)
+    assert response.status_code == 200
+    assert (response["Content-Type"], response["Cache-Control"]) == (
+        "image/webp",
+        "private, no-store",
+    )
+    assert client_as(alice).get(url).status_code == 302  # to the login: not a moderator
