@@ -123,8 +123,6 @@ def test_moderators_see_a_pending_applicants_headshot_and_members_do_not(
     assert url in list_page.content.decode()
     response = client_as(moderator).get(url)
     assert response.status_code == 200
-    assert (response["Content-Type"], response["Cache-Control"]) == (
-        "image/webp",
-        "private, no-store",
-    )
+    assert response["Content-Type"] == "image/webp"
+    assert {"private", "no-store"} <= set(response["Cache-Control"].replace(" ", "").split(","))
     assert client_as(alice).get(url).status_code == 302  # to the login: not a moderator
