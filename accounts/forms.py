@@ -76,3 +76,29 @@ class ProfileForm(forms.ModelForm):
         if display_name_taken(name, exclude=self.instance):
             raise forms.ValidationError(DISPLAY_NAME_TAKEN)
         return name
+
+
+class NotificationsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "notify_answers",
+            "notify_followed",
+            "notify_replies",
+            "notify_verification",
+            "notify_digest",
+        ]
+        labels = {
+            "notify_answers": "A doctor answers my question",
+            "notify_followed": "A doctor answers a question I follow",
+            "notify_replies": "A doctor replies to my review",
+            "notify_verification": "A moderator decides on my doctor application",
+            "notify_digest": "Once a day: new unanswered questions in the treatments I follow",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.is_doctor:
+            # What only doctors ever get is not offered to patients.
+            del self.fields["notify_verification"]
+            del self.fields["notify_digest"]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 from accounts.tasks import deliver_email
@@ -27,8 +28,18 @@ def send_later(message: EmailMessage) -> None:
     transaction.on_commit(lambda: deliver_email.enqueue(**kwargs))
 
 
-def send_templated(name: str, to: str, context: dict) -> None:
-    """Render templates/emails/<name>-subject.txt and -body.txt and send after commit."""
+def send_templated(name: str, to: str, context: dict, headers: dict | None = None) -> None:
+    """Render templates/emails/<name>-subject.txt, -body.txt and, if there is one,
+    -body.html (the HTML part), and send after commit."""
     subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
     body = render_to_string(f"emails/{name}-body.txt", context).strip() + "\n"
-    send_later(EmailMessage(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, [to]))
+    message = EmailMultiAlternatives(
+        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, [to], headers=headers
+    )
+    try:
+        html = render_to_string(f"emails/{name}-body.html", context)
+    except TemplateDoesNotExist:
+        html = ""
+    if html:
+        message.attach_alternative(html, "text/html")
+    send_later(message)

@@ -62,6 +62,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         null=True, blank=True, help_text="Empty for a ban without an end date."
     )
     ban_reason = models.TextField(blank=True, max_length=1000)
+    # Which emails the member wants (accounts/notifications.py); each email can switch its own off.
+    notify_answers = models.BooleanField("a doctor answers my question", default=True)
+    notify_followed = models.BooleanField("a doctor answers a question I follow", default=True)
+    notify_replies = models.BooleanField("a doctor replies to my review", default=True)
+    notify_verification = models.BooleanField(
+        "a moderator decides on my doctor application", default=True
+    )
+    notify_digest = models.BooleanField(
+        "a daily digest of new unanswered questions in my treatments (doctors)", default=True
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()
 

@@ -1,11 +1,14 @@
 from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import DISPLAY_NAME_TAKEN, ProfileForm, display_name_taken
-from accounts.models import Role
+from accounts import notifications
+from accounts.forms import DISPLAY_NAME_TAKEN, NotificationsForm, ProfileForm, display_name_taken
+from accounts.models import Role, User
 from accounts.permissions import verified_email_required
 
 
@@ -56,3 +59,35 @@ def profile(request):
             return redirect("accounts:profile")
     request.user.refresh_from_db(fields=["display_name"])  # the header shows the saved name
     return render(request, "accounts/profile.html", {"form": form}, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    """Members choose which emails they get."""
+    form = NotificationsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your email choices are saved.")
+        return redirect("accounts:notifications")
+    return render(request, "accounts/notifications.html", {"form": form})
+
+
+@csrf_exempt  # the signed token is the credential; mail programs post here with no cookie
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """Anyone holding an email's link: GET asks, POST switches that kind of email off.
+
+    (A GET never changes anything, so link scanners in mail systems cannot unsubscribe
+    anyone; mail programs' one-click button POSTs, as RFC 8058 describes.)
+    """
+    read = notifications.read_token(token)
+    user = User.objects.filter(pk=read[0]).first() if read else None
+    if user is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
+    kind = notifications.KINDS[read[1]]
+    done = request.method == "POST"
+    if done:
+        User.objects.filter(pk=user.pk).update(**{kind.field: False})
+    context = {"label": kind.label, "done": done, "display_name": user.display_name}
+    return render(request, "accounts/unsubscribe.html", context)

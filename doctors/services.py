@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import photos
-from accounts.mail import send_templated
+from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile, Review, Status, VerificationDecision
 from moderation import audit
@@ -124,11 +124,7 @@ def verification_decide(
         before=before,
         after=status,
     )
-    send_templated(
-        "doctor-decision",
-        locked.user.email,
-        {"profile": locked, "SITE_URL": settings.SITE_URL},
-    )
+    notifications.notify(locked.user, "verification", "doctor-decision", {"profile": locked})
     return locked
 
 
@@ -153,8 +149,21 @@ def review_delete(*, review: Review) -> None:
     doctor.refresh_rating()
 
 
+@transaction.atomic
 def review_reply(*, review: Review, text: str) -> None:
-    """The doctor's one public reply to a review; writing again edits it."""
-    Review.objects.filter(pk=review.pk).update(
-        reply=text, replied_at=timezone.now() if text else None
+    """The doctor's one public reply to a review; writing again edits it. The reviewer is
+    emailed when a reply first appears, not at each edit."""
+    locked = Review.objects.select_for_update().select_related("author", "doctor").get(pk=review.pk)
+    first = not locked.reply and bool(text)
+    Review.objects.filter(pk=locked.pk).update(
+        reply=text, replied_at=(locked.replied_at or timezone.now()) if text else None
     )
+    if first:
+        locked.reply = text
+        url = f"{settings.SITE_URL.rstrip('/')}{locked.doctor.get_absolute_url()}reviews/"
+        notifications.notify(
+            locked.author,
+            "replies",
+            "review-reply",
+            {"review": locked, "review_url": f"{url}#review-{locked.pk}"},
+        )

@@ -291,3 +291,22 @@ class AnswerVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} found “{self.answer}” helpful"
+
+
+class QuestionFollow(models.Model):
+    """A member follows a question: they are emailed when a doctor answers it."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "user"], name="question_follow_once")
+        ]
+        indexes = [models.Index("user", F("created_at").desc(), name="follow_by_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows “{self.question}”"

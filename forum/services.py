@@ -1,6 +1,5 @@
 """Writes that touch several models: a question, its treatments and its photos together."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
@@ -8,10 +7,10 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 import photos
-from accounts.mail import send_templated
+from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
-from forum.models import Answer, AnswerVote, Photo, Question, Treatment
+from forum.models import Answer, AnswerVote, Photo, Question, QuestionFollow, Treatment
 from moderation.models import PUBLISHED, ModerationStatus
 
 
@@ -165,15 +164,33 @@ def answer_submit(
             Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
             DoctorProfile.objects.filter(pk=doctor.pk).update(answer_count=F("answer_count") + 1)
         if created and notify:
-            send_templated(
-                "answer-posted",
-                locked.author.email,
-                {"question": locked, "answer": answer, "SITE_URL": settings.SITE_URL},
-            )
+            _notify_answer(locked, answer)
         if not created:
             answer.headline, answer.body = headline, body
             answer.save(update_fields=["headline", "body", "updated_at"])
     return answer, created
+
+
+def _notify_answer(question: Question, answer: Answer) -> None:
+    """The asker, then everyone following the question (but the doctor), each once."""
+    context = {"question": question, "answer": answer}
+    notifications.notify(question.author, "answers", "answer-posted", context)
+    followers = (
+        User.objects.filter(question_follows__question=question)
+        .exclude(pk__in=[question.author_id, answer.doctor.user_id])
+        .order_by("pk")
+    )
+    for follower in followers:
+        notifications.notify(follower, "followed", "answer-followed", context)
+
+
+@transaction.atomic
+def follow_set(*, question: Question, user: User, follow: bool) -> None:
+    """Follow the question or stop; posting the wanted state, so a resent form changes nothing."""
+    if follow:
+        QuestionFollow.objects.get_or_create(question=question, user=user)
+    else:
+        QuestionFollow.objects.filter(question=question, user=user).delete()
 
 
 @transaction.atomic

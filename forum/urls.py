@@ -31,6 +31,7 @@ urlpatterns = [
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path("questions/<int:pk>/answer/", views.answer_post, name="answer_post"),
+    path("questions/<int:pk>/follow/", views.question_follow, name="question_follow"),
     path("questions/<int:pk>/<str:slug>/", views.question_detail, name="question_detail"),
     path("answers/<int:pk>/helpful/", views.answer_vote, name="answer_vote"),
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),

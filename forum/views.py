@@ -136,7 +136,13 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
         answer_form = answer_form or AnswerForm(instance=own_answer)
     show_hidden_photos = sees_hidden(user, question.author_id)
+    following = (
+        user.is_authenticated
+        and user.pk != question.author_id
+        and question.follows.filter(user=user).exists()
+    )
     return {
+        "following": following,
         "question": question,
         "photos": [p for p in question.photos.all() if show_hidden_photos or not p.is_hidden],
         "can_view_photos": can_view_photos(user, question),
@@ -198,6 +204,27 @@ def answer_vote(request, pk: int):
         context = {"answer": answer, "has_voted": helpful}
         return render(request, "forum/partials/answer_vote.html", context)
     return redirect(answer)
+
+
+@verified_email_required
+@require_POST
+def question_follow(request, pk: int):
+    """Signed-in members follow a question to be emailed when a doctor answers, or stop."""
+    question = get_object_or_404(Question.objects.visible(), pk=pk)
+    if question.author_id == request.user.pk:
+        raise PermissionDenied("You are emailed about answers to your own questions already.")
+    following = request.POST.get("follow") == "1"
+    services.follow_set(question=question, user=request.user, follow=following)
+    if request.htmx:
+        context = {"question": question, "following": following}
+        return render(request, "forum/partials/follow.html", context)
+    messages.success(
+        request,
+        "You follow this question: we'll email you when a doctor answers."
+        if following
+        else "You no longer follow this question.",
+    )
+    return redirect(question)
 
 
 @verified_email_required

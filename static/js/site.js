@@ -21,10 +21,10 @@ document.addEventListener("keydown", (event) => {
 const invalid = document.querySelector("[aria-invalid='true']");
 if (invalid) invalid.focus();
 
-// htmx fragments (the "helpful" button): announce the new state, and fall back to the full
+// htmx fragments (the "helpful" and "follow" buttons): announce the new state, and fall back to the full
 // page when the server says something a fragment cannot show (log in again, not allowed).
 document.addEventListener("htmx:afterSwap", (event) => {
-  const count = event.detail.elt.querySelector?.("[data-vote-count]");
+  const count = event.detail.elt.querySelector?.("[data-vote-count], [data-announce]");
   const live = document.getElementById("live-status");
   if (count && live) live.textContent = count.textContent;
 });
