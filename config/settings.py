@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
+    "django.contrib.postgres",  # full-text search fields and lookups (idle on SQLite)
     "allauth",
     "allauth.account",
     "allauth.mfa",

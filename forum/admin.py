@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from forum import services
+from forum import search, services
 from forum.models import Answer, AnswerVote, Photo, Question, Treatment
 from moderation import audit
 from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReadOnlyAdmin, ReportedFilter
@@ -107,6 +107,10 @@ class QuestionAdmin(ModeratedAdmin):
     ]
     inlines = [PhotoInline, AnswerInline, *ModeratedAdmin.inlines]
     actions = [*ModeratedAdmin.actions, "soft_delete"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh([form.instance.pk])  # an edited title or body is found by its words
 
     @admin.display(description="Deleted by the asker", boolean=True, ordering="deleted_at")
     def deleted(self, question: Question) -> bool:
@@ -215,6 +219,10 @@ class AnswerAdmin(ModeratedAdmin):
         "created_at",
         "updated_at",
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.refresh([obj.question_id])
 
     @admin.display(description="Question", ordering="question__title")
     def question_link(self, answer: Answer):

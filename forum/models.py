@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -123,6 +124,10 @@ class Question(Moderated):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # PostgreSQL's full-text vector of the title, treatments, body and published answers, kept
+    # by forum.search.refresh on every write (a GIN index is made by a migration, on
+    # PostgreSQL only). Unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ import photos
 from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
+from forum import search
 from forum.models import Answer, AnswerVote, Photo, Question, QuestionFollow, Treatment
 from moderation.models import PUBLISHED, ModerationStatus
 
@@ -68,6 +69,7 @@ def question_create(
         )
         question.treatments.set(treatments)
         _add_photos(question, new_photos, 0, written)
+        search.refresh([question.pk])
         return question
 
     return _with_file_cleanup(write)
@@ -120,6 +122,7 @@ def question_update(
             update_fields=["title", "slug", "body", "photo_visibility", "photo_count", "updated_at"]
         )
         locked.treatments.set(treatments)
+        search.refresh([locked.pk])
         return locked
 
     return _with_file_cleanup(write)
@@ -168,6 +171,7 @@ def answer_submit(
         if not created:
             answer.headline, answer.body = headline, body
             answer.save(update_fields=["headline", "body", "updated_at"])
+        search.refresh([locked.pk])
     return answer, created
 
 

@@ -26,6 +26,7 @@ app_name = "forum"
 
 urlpatterns = [
     path("questions/", views.question_list, name="question_list"),
+    path("search/", views.search_page, name="search"),
     path("questions/ask/", views.question_ask, name="question_ask"),
     path("questions/<int:pk>/", views.question_detail, name="question_detail_short"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),

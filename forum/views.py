@@ -20,7 +20,7 @@ from doctors.permissions import (
     verified_doctor_required,
     why_cannot_answer,
 )
-from forum import services
+from forum import search, services
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
 from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
@@ -87,6 +87,27 @@ def treatment_detail(request, slug: str):
     )
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "forum/treatment_detail.html", {"treatment": treatment, "page": page})
+
+
+@require_safe
+def search_page(request):
+    """Everyone: questions (title, treatments, body, answers), doctors and treatments."""
+    results = search.search(request.GET.get("q", ""))
+    page = Paginator(results.questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    if rows and not hasattr(rows[0], "snippet_marked"):
+        search.mark_simple(rows, results.query)
+    for row in rows:
+        row.title_html = search.highlighted(row.title_marked)
+        row.snippet_html = search.highlighted(row.snippet_marked)
+    context = {
+        "results": results,
+        "page": page,
+        "rows": rows,
+        "filter_query": urlencode({"q": results.query}),
+        "too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
+    }
+    return render(request, "forum/search.html", context)
 
 
 ANSWER_ORDERS = {

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from doctors.models import DoctorProfile, Review
+from forum import search
 from forum import services as forum_services
 from forum.models import Answer, Photo, Question
 from moderation import audit
@@ -40,6 +41,7 @@ def _recount(item: models.Model) -> None:
         case Answer():
             forum_services.recount_question(item.question_id)
             forum_services.recount_doctor_answers([item.doctor_id])
+            search.refresh([item.question_id])  # a hidden answer's words no longer find it
         case Photo():
             forum_services.recount_question(item.question_id)
         case Review():

@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_users
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
+from forum import search
 from forum.demo import seed_answers, seed_questions
 from moderation.demo import seed_moderation
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             answers = seed_answers(doctors)
             reviews = seed_reviews()
             reports = seed_moderation(moderator)
+            search.refresh_all()
         if not quiet:
             self.stdout.write(
                 f"\nAdded {questions} demo question(s), {answers} answer(s), {reviews} review(s), "

@@ -1,0 +1,162 @@
+"""Search: the same interface on SQLite (make run) and PostgreSQL (production)."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from forum import search, services
+from moderation.services import set_hidden
+from tests.factories import DoctorProfileFactory, QuestionFactory
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="full-text ranking and snippets are PostgreSQL's (CI runs them there)",
+)
+
+
+@pytest.fixture
+def corpus(alice, bob):
+    made = {
+        "jaw": QuestionFactory(
+            author=alice,
+            title="Botox in the jaw made my smile uneven",
+            body="After masseter injections my smile looks lopsided. Will it settle?",
+            treatments=["Botox", "Masseter reduction"],
+        ),
+        "lip": QuestionFactory(
+            author=alice,
+            title="Lumps after lip filler",
+            body="Two weeks after lip filler I can feel small lumps. I also had botox last year.",
+            treatments=["Lip filler"],
+        ),
+        "laser": QuestionFactory(
+            author=alice,
+            title="Redness after laser resurfacing",
+            body="My cheeks are still red ten days after fractional laser <b>treatment</b>.",
+            treatments=["Laser resurfacing"],
+        ),
+    }
+    services.answer_submit(
+        question=made["laser"],
+        doctor=bob.doctor_profile,
+        headline="Redness can last weeks",
+        body="Persistent erythema after fractional resurfacing is common; use sunscreen daily.",
+        notify=False,
+    )
+    search.refresh_all()
+    return made
+
+
+def found(client, query: str, *, marks: bool = False) -> str:
+    """The results page (without its <mark> highlights unless marks=True)."""
+    response = client.get(reverse("forum:search"), {"q": query})
+    assert response.status_code == 200
+    page = response.content.decode()
+    return page if marks else page.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_questions_are_found_by_title_body_treatment_and_answer(client, corpus):
+    assert corpus["jaw"].title in found(client, "uneven smile")
+    assert "Lumps after lip filler" in found(client, "lumps")
+    assert "Botox in the" in found(client, "masseter")
+    assert "Redness after laser" in found(client, "sunscreen")  # only in the answer
+    page = found(client, "zeppelin")
+    assert "No questions match" in page
+
+
+def test_a_minus_excludes_a_word(client, corpus):
+    page = found(client, "botox -lip")
+    assert "smile uneven" in page
+    assert "Lumps after" not in page
+
+
+def test_doctors_and_treatments_are_suggested(client, corpus, bob):
+    DoctorProfileFactory(name="Imogen Vale", city="Tampa")
+    assert "Imogen Vale" in found(client, "tampa")
+    page = found(client, "filler")
+    assert 'href="/treatments/lip-filler/"' in page
+
+
+def test_hidden_deleted_and_hidden_answers_are_not_found(client, corpus, bob):
+    set_hidden(corpus["lip"], hidden=True, actor=None, reason="x")
+    services.question_delete(question=corpus["jaw"])
+    answer = corpus["laser"].answers.get()
+    set_hidden(answer, hidden=True, actor=None, reason="x")
+    assert "No questions match" in found(client, "lumps")
+    assert "No questions match" in found(client, "masseter")
+    assert "No questions match" in found(client, "sunscreen")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 1000,
+        "!!! ??? ...",
+        "'; DROP TABLE forum_question; --",
+        "<script>alert(1)</script>",
+        'unclosed "quote',
+        "-",
+        "botox -botox",
+        "\x00\x1b[31m",
+        "a | b & !c :* <->",
+        "OR",
+    ],
+)
+def test_any_query_gives_a_normal_page(client, corpus, query):
+    page = found(client, query)
+    assert "<script>alert" not in page
+    assert "Search questions" in page
+
+
+def test_html_in_questions_comes_back_escaped_with_the_match_marked(client, corpus):
+    page = found(client, "fractional", marks=True)
+    assert "<b>treatment</b>" not in page  # escaped (SQLite) or dropped by ts_headline
+    assert "<mark>fractional</mark>" in page
+
+
+def test_a_long_query_is_cut_and_said_so(client, corpus):
+    page = found(client, "lumps " * 100)
+    assert "used its first 200 characters" in page
+
+
+def test_search_makes_a_bounded_number_of_queries(client, corpus, django_assert_max_num_queries):
+    for n in range(25):
+        QuestionFactory(title=f"Botox question {n}", body="About botox and more botox.")
+    search.refresh_all()
+    with django_assert_max_num_queries(6):
+        page = found(client, "botox")
+    assert 'rel="next"' in page
+
+
+@postgres_only
+def test_titles_rank_above_bodies_and_phrases_match_in_order(client, corpus):
+    page = found(client, "botox")
+    assert page.index("smile uneven") < page.index("Lumps after lip filler")
+    assert "Lumps after" in found(client, '"lip filler"')
+    assert "No questions match" in found(client, '"lumps lip"')
+
+
+@postgres_only
+def test_english_stemming_and_snippets(client, corpus):
+    page = found(client, "injection")  # the body says "injections"
+    assert "smile uneven" in page
+    assert "<mark>injections</mark>" in found(client, "injection", marks=True)
+
+
+@postgres_only
+def test_the_vector_follows_edits(client, corpus, alice):
+    question = corpus["lip"]
+    services.question_update(
+        question=question,
+        title="Lumps after cheek filler",
+        body="Small bumps in my cheeks two weeks after filler.",
+        treatments=["Cheek filler"],
+        photo_visibility=question.photo_visibility,
+        new_photos=[],
+        removed_photos=[],
+        alt_texts={},
+    )
+    assert "No questions match" in found(client, "lip")
+    assert "cheek filler" in found(client, "cheeks")
