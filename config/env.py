@@ -78,7 +78,11 @@ def database_from_url(url: str, *, conn_max_age: int = 600) -> dict:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": dict(parse_qsl(parts.query)),
+            # The server's default random_page_cost (4) assumes spinning disks, and makes the
+            # planner scan the whole question table for common search words instead of using
+            # the GIN index (66 ms against 22 ms at 100,000 questions). 1.1 suits SSDs and
+            # cached data; the URL can set another: ?options=-c%20random_page_cost%3D2
+            "OPTIONS": {"options": "-c random_page_cost=1.1", **dict(parse_qsl(parts.query))},
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {scheme!r} is not supported: use sqlite:/// or postgres://."

@@ -8,6 +8,7 @@ with the same interface: every word must appear somewhere, title matches first.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -15,6 +16,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
     Case,
@@ -79,24 +81,55 @@ def highlighted(text: str) -> SafeString:
     return mark_safe(marked.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above
 
 
+# Counting every match of a common word costs as much as finding the page; past this many,
+# the page says "1,000+" (and offers 50 pages of 20, more than anyone reads).
+COUNT_CAP = 1000
+
+
 @dataclass
 class Results:
     query: str
-    questions: QuerySet  # each with .title_marked and .snippet_marked
+    questions: QuerySet  # ordered best first, each with .title_marked and .snippet_marked
+    matching: QuerySet  # the same questions, plain, for counting
     doctors: list
     treatments: list
+
+
+class CappedPaginator(Paginator):
+    """Pages over the results; counts at most COUNT_CAP + 1 of them."""
+
+    def __init__(self, results: "Results", per_page: int):
+        super().__init__(results.questions, per_page)
+        self.matching = results.matching
+
+    @cached_property
+    def count(self) -> int:
+        return self.matching[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+    @cached_property
+    def num_pages(self) -> int:
+        return max(1, -(-min(self.count, COUNT_CAP) // self.per_page))
 
 
 def search(raw: str) -> Results:
     query = clean_query(raw)
     wanted, _ = terms(query)
     if not wanted:
-        return Results(query, Question.objects.none(), [], [])
+        none = Question.objects.none()
+        return Results(query, none, none, [], [])
     if connection.vendor == "postgresql":
+        matching = Question.objects.visible().filter(
+            search_vector=SearchQuery(query, config=CONFIG, search_type="websearch")
+        )
         questions = _questions_postgres(query)
     else:
         questions = _questions_simple(query)
-    return Results(query, questions, _doctors(wanted), _treatments(wanted))
+        matching = questions.order_by()
+    return Results(query, questions, matching, _doctors(wanted), _treatments(wanted))
 
 
 def _questions_postgres(query: str) -> QuerySet:
@@ -185,10 +218,14 @@ def _doctors(wanted: list[str]) -> list:
 
 
 def _treatments(wanted: list[str]) -> list:
+    """Treatments named like a word of the query that have a question to show."""
     matching = Q()
     for text in wanted:
         matching |= Q(name__icontains=text)
-    return list(Treatment.objects.popular().filter(matching)[:6])
+    asked = TaggedQuestion.objects.filter(
+        tag=OuterRef("pk"), content_object__deleted_at__isnull=True
+    ).filter(content_object__status="published")
+    return list(Treatment.objects.filter(matching).filter(Exists(asked)).order_by("name")[:6])
 
 
 REFRESH_SQL = """

@@ -93,7 +93,7 @@ def treatment_detail(request, slug: str):
 def search_page(request):
     """Everyone: questions (title, treatments, body, answers), doctors and treatments."""
     results = search.search(request.GET.get("q", ""))
-    page = Paginator(results.questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = search.CappedPaginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     if rows and not hasattr(rows[0], "snippet_marked"):
         search.mark_simple(rows, results.query)

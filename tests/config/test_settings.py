@@ -179,8 +179,12 @@ def test_check_deploy_flags_development_settings():
                 "PASSWORD": "p/w",
                 "HOST": "127.0.0.1",
                 "PORT": "",
-                "OPTIONS": {"sslmode": "require"},
+                "OPTIONS": {"sslmode": "require", "options": "-c random_page_cost=1.1"},
             },
+        ),
+        (
+            "postgres://u@h/da?options=-c%20random_page_cost%3D2",
+            {"OPTIONS": {"options": "-c random_page_cost=2"}},
         ),
     ],
 )
