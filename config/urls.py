@@ -1,11 +1,26 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from accounts import views as account_views
 from forum import views as forum_views
+from forum.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", forum_views.home, name="home"),
+    path("robots.txt", forum_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include("forum.urls")),
     path("doctors/", include("doctors.urls")),
     path("", include("moderation.urls")),

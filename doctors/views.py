@@ -15,6 +15,8 @@ from doctors import services
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Review, ReviewStatus, Specialty, Status
 from doctors.permissions import doctor_account_required, patient_required
+from forum import structured
+from forum.seo import canonical_path, seo
 from moderation import limits
 
 DIRECTORY_PAGE = 24
@@ -86,6 +88,12 @@ def directory(request):
         .values_list("city", flat=True)
         .distinct(),
         "filter_query": urlencode({key: value for key, value in filters.items() if value}),
+        "seo": seo(
+            canonical_path(request, "specialty", "city", "page"),
+            "Verified doctors",
+            "Doctors whose licence DocAnswers has verified: specialty, city, patient rating "
+            "and answers.",
+        ),
     }
     return render(request, "doctors/directory.html", context)
 
@@ -107,7 +115,20 @@ def profile(request, slug: str):
         .select_related("author", "treatment")
         .order_by("-created_at", "-id")[:3]
     )
-    context = {"doctor": doctor, "page": page, "latest_reviews": latest_reviews}
+    context = {
+        "doctor": doctor,
+        "page": page,
+        "latest_reviews": latest_reviews,
+        "seo": seo(
+            canonical_path(request, "page"),
+            f"{doctor.display_name}, {doctor.practice_line}",
+            f"{doctor.display_name} is a verified {doctor.specialty} in {doctor.city}. "
+            "Read their answers to patients' questions and patients' reviews.",
+            image=doctor.headshot_large_url,
+            kind="profile",
+        ),
+        "structured_data": structured.physician(request.build_absolute_uri, doctor),
+    }
     return render(request, "doctors/profile.html", context)
 
 
@@ -207,6 +228,12 @@ def reviews(request, slug: str):
         "orders": {key: label for key, (label, _) in REVIEW_ORDERS.items()},
         "filter_query": urlencode({"order": order}) if order != "newest" else "",
         "is_doctor": request.user.is_authenticated and request.user.pk == doctor.user_id,
+        "seo": seo(
+            canonical_path(request, "page"),
+            f"Reviews of {doctor.display_name}",
+            f"What patients say about {doctor.display_name}, {doctor.practice_line}.",
+            noindex=order != "newest",
+        ),
     }
     return render(request, "doctors/reviews.html", context)
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from forum import views
+from forum import feeds, views
 
 
 class TreatmentSlug:
@@ -37,6 +37,18 @@ urlpatterns = [
     path("answers/<int:pk>/helpful/", views.answer_vote, name="answer_vote"),
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
+    path("feeds/questions/", feeds.NewestQuestions(), name="feed_rss"),
+    path("feeds/questions/atom/", feeds.NewestQuestionsAtom(), name="feed_atom"),
+    path(
+        "treatments/<treatment:slug>/feed/",
+        feeds.TreatmentQuestions(),
+        name="treatment_feed_rss",
+    ),
+    path(
+        "treatments/<treatment:slug>/feed/atom/",
+        feeds.TreatmentQuestionsAtom(),
+        name="treatment_feed_atom",
+    ),
     path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),
     # The doctor's working page shows the forum, so it lives here, at a doctor's address.
     path("doctors/dashboard/", views.doctor_dashboard, name="doctor_dashboard"),

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import verified_email_required
@@ -20,10 +21,11 @@ from doctors.permissions import (
     verified_doctor_required,
     why_cannot_answer,
 )
-from forum import search, services
+from forum import search, services, structured
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
 from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
+from forum.seo import canonical_path, seo
 from moderation import audit, limits
 from moderation.models import PUBLISHED, ModerationStatus
 
@@ -46,8 +48,36 @@ def home(request):
         .only("id", "title", "slug", "created_at")
         .order_by("-created_at")[:5],
         "treatments": Treatment.objects.popular()[:12],
+        "seo": seo(
+            reverse("home"),
+            "DocAnswers: ask verified doctors about treatments",
+            "Ask verified doctors about Botox, fillers, laser, surgery and dental work. Free "
+            "answers from licensed specialists, rated by patients.",
+        ),
+        "feed_url": reverse("forum:feed_rss"),
+        "feed_title": "Newest questions on DocAnswers",
     }
     return render(request, "forum/home.html", context)
+
+
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /account/
+Disallow: /report/
+Disallow: /search/
+Disallow: /questions/ask/
+Disallow: /doctors/dashboard/
+Disallow: /doctors/apply/
+
+Sitemap: {sitemap}
+"""
+
+
+@require_safe
+def robots_txt(request):
+    """Search engines: where not to go (accounts, forms, search results), and the sitemap."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain")
 
 
 @require_safe
@@ -72,6 +102,14 @@ def question_list(request):
         "sorts": {key: label for key, (label, _) in SORTS.items()},
         "treatment": treatment,
         "treatments": Treatment.objects.popular()[:30],
+        "seo": seo(
+            canonical_path(request, "treatment", "page"),
+            f"{treatment.name} questions" if treatment else "Questions",
+            "Patients' questions about treatments, answered by verified doctors.",
+            noindex=sort != "newest",  # the other orders show the same questions again
+        ),
+        "feed_url": reverse("forum:feed_rss"),
+        "feed_title": "Newest questions on DocAnswers",
     }
     return render(request, "forum/question_list.html", context)
 
@@ -86,7 +124,19 @@ def treatment_detail(request, slug: str):
         .order_by("-created_at", "-id")
     )
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "forum/treatment_detail.html", {"treatment": treatment, "page": page})
+    context = {
+        "treatment": treatment,
+        "page": page,
+        "seo": seo(
+            canonical_path(request, "page"),
+            f"{treatment.name}: questions and doctors' answers",
+            treatment.description
+            or f"Patients' questions about {treatment.name}, answered by verified doctors.",
+        ),
+        "feed_url": reverse("forum:treatment_feed_rss", args=[treatment.slug]),
+        "feed_title": f"Newest {treatment.name} questions on DocAnswers",
+    }
+    return render(request, "forum/treatment_detail.html", context)
 
 
 @require_safe
@@ -130,7 +180,22 @@ def question_detail(request, pk: int, slug: str | None = None):
         raise Http404("No such question.")
     if slug != question.slug:
         return redirect(question, permanent=True)
-    return render(request, "forum/question_detail.html", question_context(request, question))
+    context = question_context(request, question)
+    answers = [answer for answer in context["answers"] if not answer.is_hidden]
+    photos = structured.public_photos(question, context["photos"])
+    context["seo"] = seo(
+        question.get_absolute_url(),
+        question.display_title,
+        question.body,
+        image=photos[0].thumb_url if photos else "",
+        kind="article",
+        noindex=question.is_hidden,
+    )
+    if question.is_visible:
+        context["structured_data"] = structured.qa_page(
+            request.build_absolute_uri, question, answers, context["photos"]
+        )
+    return render(request, "forum/question_detail.html", context)
 
 
 def sees_hidden(user, author_id: int) -> bool:

@@ -1,0 +1,47 @@
+"""sitemap.xml: what search engines may index. Only visible questions, treatments that have
+them, and verified doctors; nothing hidden, deleted or private."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from doctors.models import DoctorProfile
+from forum.models import Question, TaggedQuestion, Treatment
+
+
+class Pages(Sitemap):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return ["home", "forum:question_list", "doctors:directory"]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+
+class Questions(Sitemap):
+    limit = 5000  # per sitemap page; the index lists the pages
+
+    def items(self):
+        return Question.objects.visible().only("id", "slug", "updated_at").order_by("-id")
+
+    def lastmod(self, question: Question):
+        return question.updated_at
+
+
+class Treatments(Sitemap):
+    def items(self):
+        asked = TaggedQuestion.objects.filter(
+            tag=OuterRef("pk"),
+            content_object__deleted_at__isnull=True,
+            content_object__status="published",
+        )
+        return Treatment.objects.filter(Exists(asked)).only("id", "slug").order_by("name")
+
+
+class Doctors(Sitemap):
+    def items(self):
+        return DoctorProfile.objects.verified().only("id", "slug").order_by("slug")
+
+
+SITEMAPS = {"pages": Pages, "questions": Questions, "treatments": Treatments, "doctors": Doctors}
