@@ -1,0 +1,59 @@
+import pytest
+from playwright.sync_api import Page, expect
+
+from accounts import notifications
+from tests.e2e.helpers import log_in
+from tests.factories import QuestionFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_search_from_the_header_and_follow_a_question(
+    page: Page, live_server, alice, mallory, axe_violations, screenshot
+):
+    question = QuestionFactory(
+        author=alice,
+        title="Swollen lips three days after filler",
+        body="The swelling has not gone down after my lip filler. Is that normal?",
+        treatments=["Lip filler"],
+    )
+    log_in(page, live_server, mallory.email)
+    page.get_by_role("searchbox", name="Search questions and doctors").fill("swelling filler")
+    page.get_by_role("searchbox", name="Search questions and doctors").press("Enter")
+    expect(page.get_by_role("heading", name="Results for “swelling filler”")).to_be_visible()
+    expect(page.locator("mark").first).to_be_visible()
+    assert axe_violations() == []
+    screenshot("search-results")
+    page.get_by_role("link", name="Swollen lips three days after filler").click()
+    button = page.get_by_role("button", name="Follow this question")
+    url = page.url
+    button.click()
+    following = page.get_by_role("button", name="Following")
+    expect(following).to_have_attribute("aria-pressed", "true")
+    expect(following).to_be_focused()
+    expect(page.locator("#live-status")).to_have_text("We'll email you when a doctor answers.")
+    assert page.url == url  # no reload
+    assert question.follows.filter(user=mallory).exists()
+
+
+def test_notification_pages_pass_axe(page: Page, live_server, alice, axe_violations, screenshot):
+    log_in(page, live_server, alice.email)
+    page.goto(live_server.url + "/account/notifications/")
+    expect(page.get_by_role("heading", name="Email notifications")).to_be_visible()
+    assert axe_violations() == []
+    screenshot("notification-settings")
+    page.get_by_label("A doctor answers a question I follow").uncheck()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your email choices are saved.")).to_be_visible()
+    alice.refresh_from_db()
+    assert not alice.notify_followed
+    link = notifications.unsubscribe_url(alice, "answers").split("/account/", 1)[1]
+    context = page.context.browser.new_context()
+    stranger = context.new_page()  # the link works logged out
+    stranger.goto(f"{live_server.url}/account/{link}")
+    expect(stranger.get_by_role("heading", name="Stop these emails?")).to_be_visible()
+    stranger.get_by_role("button", name="Stop these emails").click()
+    expect(stranger.get_by_role("heading", name="You are unsubscribed")).to_be_visible()
+    context.close()
+    alice.refresh_from_db()
+    assert not alice.notify_answers
