@@ -92,6 +92,14 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             self.photo_count = extracted
             self.save(update_fields=["photo_count"])
 
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        """Searchable on PostgreSQL, as after question_create."""
+        if create:
+            from forum import search
+
+            search.refresh([self.pk])
+
 
 class DoctorProfileFactory(factory.django.DjangoModelFactory):
     """A verified doctor's profile (status=... for the other states)."""
@@ -122,11 +130,19 @@ class DoctorProfileFactory(factory.django.DjangoModelFactory):
 class AnswerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "forum.Answer"
+        skip_postgeneration_save = True
 
     question = factory.SubFactory(QuestionFactory)
     doctor = factory.SubFactory(DoctorProfileFactory)
     headline = "Swelling for two weeks is common"
     body = "Swelling after lip filler usually settles within two weeks; cold packs help early on."
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        if create:
+            from forum import search
+
+            search.refresh([self.question_id])
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):
