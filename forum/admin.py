@@ -26,6 +26,11 @@ class TreatmentAdmin(AuditedAdmin):
     fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:  # questions are found by the new name
+            search.refresh(obj.tagged_questions.values_list("content_object_id", flat=True))
+
 
 class PhotoInline(admin.TabularInline):
     model = Photo

@@ -1,5 +1,7 @@
 """Writes that touch several models: a question, its treatments and its photos together."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
@@ -167,7 +169,8 @@ def answer_submit(
             Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
             DoctorProfile.objects.filter(pk=doctor.pk).update(answer_count=F("answer_count") + 1)
         if created and notify:
-            _notify_answer(locked, answer)
+            # After commit, outside the question's row lock: one email per follower.
+            transaction.on_commit(partial(_notify_answer, locked, answer))
         if not created:
             answer.headline, answer.body = headline, body
             answer.save(update_fields=["headline", "body", "updated_at"])

@@ -30,7 +30,8 @@ def qa_page(absolute, question: Question, answers, photos) -> dict:
             "upvoteCount": answer.helpful_count,
             "url": absolute(answer.get_absolute_url()),
             "author": _person(
-                answer.doctor.display_name, absolute(answer.doctor.get_absolute_url())
+                answer.doctor.display_name,
+                absolute(answer.doctor.get_absolute_url()) if answer.doctor.is_verified else "",
             ),
         }
         for answer in answers

@@ -239,3 +239,16 @@ def test_with_the_database_backend_a_failed_email_is_tried_again_later(settings,
     with pytest.raises(smtplib.SMTPServerDisconnected):  # the last attempt gives up
         deliver_email.call(**email, attempt=len(RETRY_AFTER) + 1)
     assert DBTaskResult.objects.count() == 1
+
+
+def test_subjects_are_plain_text_not_html(mallory, django_capture_on_commit_callbacks):
+    profile = DoctorProfileFactory(name="Seán O'Neil & Partners")
+    review, _ = doctor_services.review_submit(
+        doctor=profile,
+        author=mallory,
+        fields={"rating": 4, "title": "Good", "body": "Kind and careful.", "worth_it": "yes"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        doctor_services.review_reply(review=review, text="Thank you.")
+    (message,) = sent_to(mallory)
+    assert "Seán O'Neil & Partners" in message.subject

@@ -160,3 +160,25 @@ def test_the_vector_follows_edits(client, corpus, alice):
     )
     assert "No questions match" in found(client, "lip")
     assert "cheek filler" in found(client, "cheeks")
+
+
+@postgres_only
+def test_renaming_or_deleting_a_treatment_updates_what_finds_its_questions(
+    client_as, corpus, django_capture_on_commit_callbacks
+):
+    from forum.models import Treatment
+    from tests.factories import UserFactory
+
+    owner = client_as(UserFactory(is_staff=True, is_superuser=True))
+    treatment = Treatment.objects.get(name="Laser resurfacing")
+    owner.post(
+        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        {"name": "Erbium peel", "slug": "erbium-peel", "description": ""},
+    )
+    assert "Redness after laser" in found(client_as(corpus["laser"].author), "erbium")
+    visitor = client_as(corpus["jaw"].author)
+    assert "smile uneven" in found(visitor, "reduction")  # only in the treatment's name
+    with django_capture_on_commit_callbacks(execute=True):
+        Treatment.objects.get(name="Masseter reduction").delete()
+    assert "No questions match" in found(visitor, "reduction")
+    )
