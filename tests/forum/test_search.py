@@ -181,4 +181,3 @@ def test_renaming_or_deleting_a_treatment_updates_what_finds_its_questions(
     with django_capture_on_commit_callbacks(execute=True):
         Treatment.objects.get(name="Masseter reduction").delete()
     assert "No questions match" in found(visitor, "reduction")
-    )
