@@ -186,6 +186,7 @@ def test_check_deploy_flags_development_settings():
             "postgres://u@h/da?options=-c%20random_page_cost%3D2",
             {"OPTIONS": {"options": "-c random_page_cost=2"}},
         ),
+        ("postgres://u@h/da?options=", {"OPTIONS": {}}),
     ],
 )
 def test_database_from_url(url, expected):
