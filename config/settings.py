@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # "where you are logged in", and logging out everywhere
     "django_tasks_db",
     "taggit",
     "django_htmx",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "moderation.middleware.BannedUserMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -169,6 +171,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+USERSESSIONS_TRACK_ACTIVITY = True  # the sessions page shows when each was last used
 MFA_TOTP_ISSUER = "DocAnswers"
 
 # Email: printed to the console in development, SMTP from the environment in production.
