@@ -72,7 +72,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "moderation.middleware.BannedUserMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -171,7 +170,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-USERSESSIONS_TRACK_ACTIVITY = True  # the sessions page shows when each was last used
+# Sessions are recorded at login. Tracking each one's last activity would write to the
+# database on every signed-in page view, so it stays off.
+USERSESSIONS_TRACK_ACTIVITY = False
 MFA_TOTP_ISSUER = "DocAnswers"
 
 # Email: printed to the console in development, SMTP from the environment in production.
