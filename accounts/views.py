@@ -1,5 +1,6 @@
 from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
@@ -7,7 +8,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts import notifications
-from accounts.forms import DISPLAY_NAME_TAKEN, NotificationsForm, ProfileForm, display_name_taken
+from accounts.deletion import delete_account
+from accounts.forms import (
+    DISPLAY_NAME_TAKEN,
+    DeleteAccountForm,
+    NotificationsForm,
+    ProfileForm,
+    display_name_taken,
+)
 from accounts.models import Role, User
 from accounts.permissions import verified_email_required
 
@@ -91,3 +99,25 @@ def unsubscribe(request, token: str):
         User.objects.filter(pk=user.pk).update(**{kind.field: False})
     context = {"label": kind.label, "done": done, "display_name": user.display_name}
     return render(request, "accounts/unsubscribe.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    """Members delete their account, choosing what happens to what they posted."""
+    user = request.user
+    # Staff accounts are removed by another administrator, so moderation never stops by accident.
+    form = None if user.is_staff else DeleteAccountForm(request.POST or None)
+    if form is not None and request.method == "POST" and form.is_valid():
+        keep = form.cleaned_data["posts"] == DeleteAccountForm.KEEP
+        logout(request)
+        delete_account(user, keep_posts=keep)
+        messages.success(request, "Your account is deleted. Thank you for using DocAnswers.")
+        return redirect("home")
+    context = {
+        "form": form,
+        "question_count": user.questions.filter(deleted_at__isnull=True).count(),
+        "review_count": user.reviews.count(),
+    }
+    status = 400 if form is not None and form.is_bound else 200
+    return render(request, "accounts/delete.html", context, status=status)

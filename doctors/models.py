@@ -277,8 +277,13 @@ class Review(Moderated):
     """A patient's review of a doctor. One per patient per doctor; a second attempt edits it."""
 
     doctor = models.ForeignKey(DoctorProfile, on_delete=models.CASCADE, related_name="reviews")
+    # Empty once the reviewer deleted their account and chose to leave their reviews up.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
     )
     rating = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -323,6 +328,10 @@ class Review(Moderated):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def author_name(self) -> str:
+        return self.author.display_name if self.author_id else "Former member"
 
 
 class VerificationDecision(models.Model):

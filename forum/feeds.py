@@ -45,7 +45,7 @@ class NewestQuestions(Feed):
         return linebreaks(escape(Truncator(question.body).chars(600)))
 
     def item_author_name(self, question: Question) -> str:
-        return question.author.display_name
+        return question.author_name
 
     def item_pubdate(self, question: Question):
         return question.created_at

@@ -104,9 +104,17 @@ class QuestionQuerySet(models.QuerySet):
         )
 
 
+FORMER_MEMBER = "Former member"
+
+
 class Question(Moderated):
+    # Empty once the asker deleted their account and chose to leave their questions up.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
     )
     title = models.CharField(max_length=150)
     slug = models.SlugField(max_length=80)
@@ -162,6 +170,10 @@ class Question(Moderated):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def author_name(self) -> str:
+        return self.author.display_name if self.author_id else FORMER_MEMBER
 
     @property
     def is_visible(self) -> bool:

@@ -181,7 +181,8 @@ def answer_submit(
 def _notify_answer(question: Question, answer: Answer) -> None:
     """The asker, then everyone following the question (but the doctor), each once."""
     context = {"question": question, "answer": answer}
-    notifications.notify(question.author, "answers", "answer-posted", context)
+    if question.author_id:
+        notifications.notify(question.author, "answers", "answer-posted", context)
     followers = (
         User.objects.filter(question_follows__question=question)
         .exclude(pk__in=[question.author_id, answer.doctor.user_id])

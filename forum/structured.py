@@ -42,7 +42,7 @@ def qa_page(absolute, question: Question, answers, photos) -> dict:
         "text": question.body,
         "answerCount": len(suggested),
         "dateCreated": question.created_at.isoformat(),
-        "author": _person(question.author.display_name),
+        "author": _person(question.author_name),
         "suggestedAnswer": suggested,
     }
     images = [absolute(photo.thumb_url) for photo in public_photos(question, photos)]

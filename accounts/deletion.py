@@ -1,0 +1,68 @@
+"""Deleting an account: photos erased from storage, posts deleted or left up as "Former
+member" (the member chooses), every count and rating that included them put right."""
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+import photos
+from accounts.models import User
+
+
+def delete_account(user: User, *, keep_posts: bool) -> None:
+    """Delete `user`. With keep_posts, their questions (without photos) and reviews stay up
+    under "Former member"; without, they are deleted too, with the doctors' answers to those
+    questions. The email address can sign up again at once."""
+    from doctors.models import DoctorProfile, Review
+    from forum import search
+    from forum.models import Answer, AnswerVote, Photo, Question
+    from forum.services import recount_doctor_answers, recount_question
+
+    files: list[str] = []
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        own_photos = list(Photo.objects.filter(question__author=user))
+        files += [name for photo in own_photos for name in photo.file_names()]
+        questions = Question.objects.filter(author=user)
+        question_ids = list(questions.values_list("pk", flat=True))
+        doctors_who_answered = set(
+            Answer.objects.filter(question__in=question_ids).values_list("doctor_id", flat=True)
+        )
+        reviewed = set(Review.objects.filter(author=user).values_list("doctor_id", flat=True))
+        voted = set(AnswerVote.objects.filter(user=user).values_list("answer_id", flat=True))
+        profile = DoctorProfile.objects.filter(user=user).first()
+        answered_questions = set()
+        if profile is not None:
+            answered_questions = set(profile.answers.values_list("question_id", flat=True))
+            if profile.headshot_key:
+                files += [profile.headshot_file_name(size) for size in photos.SIZES]
+        if keep_posts:
+            Photo.objects.filter(pk__in=[photo.pk for photo in own_photos]).delete()
+            questions.update(author=None, photo_count=0)
+            Review.objects.filter(author=user).update(author=None)
+        else:
+            questions.delete()  # with their answers, photos, treatments, follows and votes
+            Review.objects.filter(author=user).delete()
+        user.delete()  # with the doctor profile and its answers, votes, follows, reports made
+        recount_doctor_answers(doctors_who_answered)
+        for doctor in DoctorProfile.objects.filter(pk__in=reviewed):
+            doctor.refresh_rating()
+        for question_id in answered_questions:
+            recount_question(question_id)
+        search.refresh(answered_questions)
+        _recount_helpful(voted)
+        transaction.on_commit(lambda: photos.delete_files(files), robust=True)
+
+
+def _recount_helpful(answer_ids) -> None:
+    from forum.models import Answer, AnswerVote
+
+    votes = (
+        AnswerVote.objects.filter(answer=OuterRef("pk"))
+        .values("answer")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    Answer.objects.filter(pk__in=list(answer_ids)).update(
+        helpful_count=Coalesce(Subquery(votes), 0)
+    )
