@@ -144,3 +144,37 @@ class User(AbstractBaseUser, PermissionsMixin):
     @cached_property
     def has_verified_email(self) -> bool:
         return EmailAddress.objects.filter(user=self, verified=True).exists()
+
+
+class DataExport(models.Model):
+    """A member's copy of their data: a zip built by a background task, downloadable by them
+    for EXPORT_DAYS, then erased."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Being prepared"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    file_name = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index("user", models.F("created_at").desc(), name="export_by_user"),
+            models.Index(fields=["expires_at"], name="export_expiry"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Data of {self.user} ({self.get_status_display().lower()})"
+
+    @property
+    def is_downloadable(self) -> bool:
+        return (
+            self.status == self.Status.READY
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )

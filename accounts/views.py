@@ -2,12 +2,14 @@ from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts import notifications
+from accounts import export, notifications
 from accounts.deletion import delete_account
 from accounts.forms import (
     DISPLAY_NAME_TAKEN,
@@ -16,7 +18,7 @@ from accounts.forms import (
     ProfileForm,
     display_name_taken,
 )
-from accounts.models import Role, User
+from accounts.models import DataExport, Role, User
 from accounts.permissions import verified_email_required
 
 
@@ -121,3 +123,36 @@ def account_delete(request):
     }
     status = 400 if form is not None and form.is_bound else 200
     return render(request, "accounts/delete.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_export(request):
+    """Members download a copy of everything they gave DocAnswers, built in the background."""
+    if request.method == "POST":
+        export.request_export(request.user)
+        messages.success(
+            request,
+            "We are preparing your data. This page shows the download link when it is ready.",
+        )
+        return redirect("accounts:data")
+    latest = DataExport.objects.filter(user=request.user).order_by("-created_at").first()
+    context = {"export": latest, "days": export.EXPORT_DAYS}
+    return render(request, "accounts/data.html", context)
+
+
+@login_required
+@require_safe
+def data_download(request, pk: int):
+    """The member's own zip, while it lasts; 404 for anyone else's."""
+    item = get_object_or_404(DataExport, pk=pk, user=request.user)
+    if not item.is_downloadable:
+        raise Http404("This download has expired. Prepare a new one.")
+    response = FileResponse(
+        default_storage.open(item.file_name),
+        as_attachment=True,
+        filename="docanswers-data.zip",
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

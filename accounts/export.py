@@ -1,0 +1,182 @@
+"""A member's data as a zip: data.json (account, questions, answers, reviews, votes, reports,
+follows) and their photos, built in the background and kept for EXPORT_DAYS."""
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+import photos
+from accounts.models import DataExport, User
+
+EXPORT_DAYS = 7
+
+
+def request_export(user: User) -> DataExport:
+    """Start a new export (the old ones are erased); the task runs after commit."""
+    with transaction.atomic():
+        for old in DataExport.objects.filter(user=user):
+            erase(old)
+        export = DataExport.objects.create(user=user)
+        transaction.on_commit(lambda: build_export.enqueue(export_id=export.pk))
+    return export
+
+
+def erase(export: DataExport) -> None:
+    if export.file_name:
+        name = export.file_name
+        transaction.on_commit(lambda: photos.delete_files([name]), robust=True)
+    export.delete()
+
+
+@task
+def build_export(*, export_id: int) -> None:
+    export = DataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.status != DataExport.Status.PENDING:
+        return
+    try:
+        content = build_zip(export.user)
+    except Exception:
+        DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
+        raise
+    name = default_storage.save(
+        f"exports/{photos.new_key()}/docanswers-data.zip", ContentFile(content)
+    )
+    DataExport.objects.filter(pk=export.pk).update(
+        status=DataExport.Status.READY,
+        file_name=name,
+        size=len(content),
+        expires_at=timezone.now() + timedelta(days=EXPORT_DAYS),
+    )
+
+
+def build_zip(user: User) -> bytes:
+    data, files = collect(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        for stored, inside in files:
+            try:
+                with default_storage.open(stored) as source:
+                    archive.writestr(inside, source.read())
+            except FileNotFoundError:
+                continue
+    return buffer.getvalue()
+
+
+def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
+    """Everything of theirs, as JSON-ready data, and the photo files to add to the zip."""
+    from doctors.models import DoctorProfile
+    from forum.models import Answer, AnswerVote, Question, QuestionFollow
+    from moderation.models import Report
+
+    files: list[tuple[str, str]] = []
+    questions = []
+    for question in (
+        Question.objects.filter(author=user, deleted_at__isnull=True)
+        .prefetch_related("treatments", "photos")
+        .order_by("created_at")
+    ):
+        own_photos = []
+        for photo in question.photos.all():
+            inside = f"photos/question-{question.pk}/{photo.position + 1}.jpg"
+            files.append((photo.file_name("full"), inside))
+            own_photos.append({"file": inside, "description": photo.alt_text})
+        questions.append(
+            {
+                "id": question.pk,
+                "url": settings.SITE_URL + question.get_absolute_url(),
+                "title": question.title,
+                "body": question.body,
+                "treatments": [t.name for t in question.treatments.all()],
+                "photos_visible_to": question.get_photo_visibility_display(),
+                "photos": own_photos,
+                "status": question.get_status_display(),
+                "asked_at": question.created_at,
+            }
+        )
+    profile = DoctorProfile.objects.filter(user=user).first()
+    answers = []
+    if profile is not None:
+        answers = [
+            {
+                "question": answer.question.title,
+                "headline": answer.headline,
+                "body": answer.body,
+                "status": answer.get_status_display(),
+                "answered_at": answer.created_at,
+            }
+            for answer in Answer.objects.filter(doctor=profile).select_related("question")
+        ]
+    data = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "role": user.get_role_display(),
+            "joined": user.date_joined,
+            "emails_wanted": {
+                kind: getattr(user, field)
+                for kind, field in [
+                    ("answers_to_my_questions", "notify_answers"),
+                    ("answers_to_questions_i_follow", "notify_followed"),
+                    ("replies_to_my_reviews", "notify_replies"),
+                    ("verification_decisions", "notify_verification"),
+                    ("daily_digest", "notify_digest"),
+                ]
+            },
+        },
+        "questions": questions,
+        "answers": answers,
+        "reviews": [
+            {
+                "doctor": review.doctor.display_name,
+                "rating": review.rating,
+                "title": review.title,
+                "body": review.body,
+                "worth_it": review.get_worth_it_display(),
+                "status": review.get_status_display(),
+                "written_at": review.created_at,
+                "doctors_reply": review.reply,
+            }
+            for review in user.reviews.select_related("doctor")
+        ],
+        "helpful_votes": [
+            {
+                "answer": vote.answer.headline,
+                "question": vote.answer.question.title,
+                "at": vote.created_at,
+            }
+            for vote in AnswerVote.objects.filter(user=user).select_related("answer__question")
+        ],
+        "reports": [
+            {
+                "about": report.content_type.name,
+                "reason": report.get_reason_display(),
+                "details": report.details,
+                "status": report.get_status_display(),
+                "at": report.created_at,
+            }
+            for report in Report.objects.filter(reporter=user).select_related("content_type")
+        ],
+        "followed_questions": [
+            follow.question.title
+            for follow in QuestionFollow.objects.filter(user=user).select_related("question")
+        ],
+    }
+    if profile is not None:
+        data["doctor_profile"] = {
+            "name": profile.name,
+            "credentials": profile.credentials,
+            "specialty": str(profile.specialty or ""),
+            "city": profile.city,
+            "licence_number": profile.licence_number,
+            "status": profile.get_status_display(),
+        }
+    return data, files
