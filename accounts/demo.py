@@ -57,7 +57,7 @@ def seed_user(demo: DemoUser) -> User:
     )
     if demo.moderator:
         user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    if user.is_staff and not is_mfa_enabled(user):
+    if (user.is_staff or user.is_doctor) and not is_mfa_enabled(user):
         TOTP.activate(user, DEMO_TOTP_SECRET)
         RecoveryCodes.activate(user)
     return user

@@ -34,20 +34,35 @@ WHY_NOT_VERIFIED = {
 }
 
 
+NEEDS_MFA = (
+    "Set up two-factor authentication before you answer: patients trust answers to come from "
+    "you, so a doctor's account needs a code from an authenticator app at login."
+)
+
+
+def can_answer(user) -> bool:
+    """A verified doctor with two-factor authentication set up."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return is_verified_doctor(user) and is_mfa_enabled(user)
+
+
 def why_cannot_answer(user) -> str:
     profile = doctor_profile(user)
     if user.is_authenticated and user.is_doctor and profile is None:
         return WHY_NOT_VERIFIED[Status.DRAFT]
+    if profile is not None and profile.status == Status.VERIFIED:
+        return NEEDS_MFA
     return WHY_NOT_VERIFIED[profile.status if profile else None]
 
 
 def verified_doctor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Verified doctors only; everyone else gets a 403 that says why."""
+    """Verified doctors with two-factor authentication; everyone else gets a 403 that says why."""
 
     @verified_email_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_verified_doctor(request.user):
+        if not can_answer(request.user):
             raise PermissionDenied(why_cannot_answer(request.user))
         return view(request, *args, **kwargs)
 

@@ -16,6 +16,7 @@ from accounts.permissions import verified_email_required
 from doctors import services as doctor_services
 from doctors.models import Status
 from doctors.permissions import (
+    can_answer,
     doctor_account_required,
     is_verified_doctor,
     verified_doctor_required,
@@ -218,7 +219,7 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
             )
         )
     own_answer = None
-    if is_verified_doctor(user):
+    if can_answer(user):
         own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
         answer_form = answer_form or AnswerForm(instance=own_answer)
     show_hidden_photos = sees_hidden(user, question.author_id)
@@ -244,6 +245,7 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         "why_cannot_answer": why_cannot_answer(user)
         if user.is_authenticated and user.is_doctor and not answer_form
         else "",
+        "needs_mfa": is_verified_doctor(user) and not answer_form,
     }
 
 
@@ -456,6 +458,7 @@ def doctor_dashboard(request):
     context = {
         "profile": profile,
         "missing": profile.missing_for_review() if profile.status == Status.DRAFT else [],
+        "needs_mfa": profile.status == Status.VERIFIED and not can_answer(request.user),
         "followed": followed,
         "follow_form": FollowedTreatmentsForm(
             initial={"treatments": ", ".join(t.name for t in followed)}

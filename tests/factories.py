@@ -40,8 +40,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def mfa(self, create, extracted, **kwargs):
-        """Staff have an authenticator app (TOTP_SECRET) unless mfa=False; others if mfa=True."""
-        if create and (extracted if extracted is not None else self.is_staff):
+        """Staff and doctors have an authenticator app (TOTP_SECRET) unless mfa=False; patients
+        only with mfa=True."""
+        if create and (extracted if extracted is not None else self.is_staff or self.is_doctor):
             from allauth.mfa.totp.internal.auth import TOTP
 
             TOTP.activate(self, TOTP_SECRET)

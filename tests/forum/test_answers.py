@@ -241,7 +241,7 @@ def test_question_page_queries_do_not_grow_with_answers(client_as, mallory, bob,
     doctor = client_as(bob)
     with CaptureQueriesContext(connection) as queries:  # and for a verified doctor
         assert doctor.get(question.get_absolute_url()).status_code == 200
-    assert len(queries) <= 9
+    assert len(queries) <= 10  # with the check for their two-factor authentication
 
 
 def test_deleting_a_question_takes_its_answers_off_the_doctors_count(client_as, bob, question):
@@ -249,3 +249,18 @@ def test_deleting_a_question_takes_its_answers_off_the_doctors_count(client_as, 
     assert DoctorProfile.objects.get(user=bob).answer_count == 1
     client_as(question.author).post(reverse("forum:question_delete", args=[question.pk]))
     assert DoctorProfile.objects.get(user=bob).answer_count == 0
+
+
+def test_a_verified_doctor_must_set_up_two_factor_authentication_to_answer(client_as, question):
+    user = DoctorFactory(mfa=False)
+    DoctorProfileFactory(user=user)
+    browser = client_as(user)
+    page = browser.get(question.get_absolute_url()).content.decode()
+    assert "Set up two-factor authentication before you answer" in page
+    assert reverse("mfa_activate_totp") in page
+    assert 'name="headline"' not in page
+    response = browser.post(answer_url(question), ANSWER)
+    assert response.status_code == 403
+    assert not Answer.objects.exists()
+    dashboard = browser.get(reverse("forum:doctor_dashboard")).content.decode()
+    assert "One step before you answer" in dashboard

@@ -8,8 +8,8 @@ from accounts.demo import DEMO_TOTP_SECRET
 
 class Command(BaseCommand):
     help = (
-        "Print the current two-factor code of the demo moderator and superuser, for trying "
-        "the admin without an authenticator app. Development only."
+        "Print the current two-factor code of the demo doctors, moderator and superuser, for "
+        "trying the site without an authenticator app. Development only."
     )
 
     def handle(self, *args, **options):

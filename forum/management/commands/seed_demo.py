@@ -48,9 +48,9 @@ class Command(BaseCommand):
         for demo, user in zip(DEMO_USERS, users, strict=True):
             self.stdout.write(f"  {demo.label:<10} {user.email:<24} {user.display_name}")
         self.stdout.write(
-            "  The moderator and superuser also sign in to /admin/, with a second step: a code "
-            f"from an authenticator app set up with the key {DEMO_TOTP_SECRET},\n"
-            "  or the code `.venv/bin/python manage.py demo_code` prints."
+            "  Doctors, the moderator and the superuser also give a code from an authenticator "
+            f"app set up with the key {DEMO_TOTP_SECRET},\n"
+            "  or the code `.venv/bin/python manage.py demo_code` prints. Staff open /admin/."
         )
         self.stdout.write(
             "  Other demo doctors: seattle.fps@example.com (verified), "
