@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.views.decorators.http import require_safe
 
 from forum import feeds, views
 
@@ -37,16 +38,16 @@ urlpatterns = [
     path("answers/<int:pk>/helpful/", views.answer_vote, name="answer_vote"),
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
-    path("feeds/questions/", feeds.NewestQuestions(), name="feed_rss"),
-    path("feeds/questions/atom/", feeds.NewestQuestionsAtom(), name="feed_atom"),
+    path("feeds/questions/", require_safe(feeds.NewestQuestions()), name="feed_rss"),
+    path("feeds/questions/atom/", require_safe(feeds.NewestQuestionsAtom()), name="feed_atom"),
     path(
         "treatments/<treatment:slug>/feed/",
-        feeds.TreatmentQuestions(),
+        require_safe(feeds.TreatmentQuestions()),
         name="treatment_feed_rss",
     ),
     path(
         "treatments/<treatment:slug>/feed/atom/",
-        feeds.TreatmentQuestionsAtom(),
+        require_safe(feeds.TreatmentQuestionsAtom()),
         name="treatment_feed_atom",
     ),
     path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),
