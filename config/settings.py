@@ -233,6 +233,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms (and htmx) send the token in a field
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # No inline script or style anywhere: scripts that must be inline carry the request's nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -57,7 +57,8 @@ def refuse(request: HttpRequest, kind: str) -> HttpResponse | None:
     if len(latest) < limit:
         return None
     # Once the oldest of the latest `limit` posts leaves the window, one more is allowed.
-    again = latest[-1] + WINDOW
+    # (A limit of 0 switches posting of this kind off: try again in an hour.)
+    again = (latest[-1] if latest else timezone.now()) + WINDOW
     singular, plural = NOUNS[kind]
     context = {
         "limit": limit,
