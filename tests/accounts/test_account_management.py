@@ -97,3 +97,26 @@ def test_emails_are_delivered_by_a_background_task(
     assert len(callbacks) == 1
     callbacks[0]()
     assert len(mail.outbox) == 1
+
+
+def test_setting_up_an_authenticator_offers_recovery_codes(client_as):
+    from allauth.mfa.models import Authenticator
+
+    from tests.factories import DoctorFactory, totp_code
+
+    doctor = DoctorFactory(mfa=False)
+    client = client_as(doctor)
+    page = client.get(reverse("mfa_activate_totp"))
+    client.post(page.url, {"password": PASSWORD})
+    html = client.get(reverse("mfa_activate_totp")).content.decode()
+    secret = html.split('id="authenticator_secret"')[1].split('value="')[1].split('"')[0]
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    kinds = set(Authenticator.objects.filter(user=doctor).values_list("type", flat=True))
+    assert kinds == {"totp", "recovery_codes"}
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    codes = RecoveryCodes(Authenticator.objects.get(user=doctor, type="recovery_codes"))
+    page = client.get(reverse("mfa_view_recovery_codes")).content.decode()
+    unused = codes.get_unused_codes()
+    assert len(unused) == 10 and all(code in page for code in unused)
