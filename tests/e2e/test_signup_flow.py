@@ -94,6 +94,10 @@ def test_account_pages_pass_axe(page: Page, live_server, alice, axe_violations, 
         "/account/email/",
         "/account/password/change/",
         "/account/2fa/",
+        "/account/notifications/",
+        "/account/sessions/",
+        "/account/data/",
+        "/account/delete/",
     ]:
         page.goto(live_server.url + path)
         assert axe_violations() == [], path
@@ -108,3 +112,21 @@ def test_form_errors_are_shown_and_focused(page: Page, live_server, alice, mallo
     expect(page.get_by_text("This display name is taken")).to_be_visible()
     expect(page.get_by_label("Display name")).to_be_focused()
     screenshot("profile-error")
+
+
+def test_a_member_downloads_their_data_then_deletes_their_account(
+    page: Page, live_server, alice, screenshot
+):
+    log_in(page, live_server, "alice@example.com")
+    page.goto(live_server.url + "/account/data/")
+    page.get_by_role("button", name="Prepare my data").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download your data").click()
+    assert download.value.suggested_filename == "docanswers-data.zip"
+    screenshot("member-data-ready")
+    page.goto(live_server.url + "/account/delete/")
+    page.get_by_label("Leave them up as “Former member”", exact=False).check()
+    page.get_by_label("Type DELETE to confirm").fill("DELETE")
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.get_by_text("Your account is deleted")).to_be_visible()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
