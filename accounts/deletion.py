@@ -1,12 +1,15 @@
 """Deleting an account: photos erased from storage, posts deleted or left up as "Former
 member" (the member chooses), every count and rating that included them put right."""
 
+from allauth.usersessions.models import UserSession
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 import photos
-from accounts.models import User
+from accounts.models import DataExport, User
 
 
 def delete_account(user: User, *, keep_posts: bool) -> None:
@@ -21,6 +24,8 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
     files: list[str] = []
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
+        # Questions the member had deleted themselves go for good in either case.
+        Question.objects.filter(author=user, deleted_at__isnull=False).delete()
         own_photos = list(Photo.objects.filter(question__author=user))
         files += [name for photo in own_photos for name in photo.file_names()]
         questions = Question.objects.filter(author=user)
@@ -36,6 +41,24 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
             answered_questions = set(profile.answers.values_list("question_id", flat=True))
             if profile.headshot_key:
                 files += [profile.headshot_file_name(size) for size in photos.SIZES]
+        files += [e.file_name for e in DataExport.objects.filter(user=user) if e.file_name]
+        gone = {Photo: [photo.pk for photo in own_photos]}
+        if profile is not None:
+            gone[Answer] = list(profile.answers.values_list("pk", flat=True))
+            gone[Review] = list(profile.reviews.values_list("pk", flat=True))
+        if not keep_posts:
+            gone[Question] = question_ids
+            gone[Answer] = [
+                *gone.get(Answer, []),
+                *Answer.objects.filter(question__in=question_ids).values_list("pk", flat=True),
+            ]
+            gone[Review] = [
+                *gone.get(Review, []),
+                *Review.objects.filter(author=user).values_list("pk", flat=True),
+            ]
+        _forget_in_moderation(user, gone)
+        for session in UserSession.objects.filter(user=user):
+            session.end()  # logged out everywhere, not only here
         if keep_posts:
             Photo.objects.filter(pk__in=[photo.pk for photo in own_photos]).delete()
             questions.update(author=None, photo_count=0)
@@ -52,6 +75,29 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         search.refresh(answered_questions)
         _recount_helpful(voted)
         transaction.on_commit(lambda: photos.delete_files(files), robust=True)
+
+
+def _forget_in_moderation(user: User, gone: dict) -> None:
+    """The moderation log and open reports keep no name, title or photo description of what
+    the member's deletion removes; the entries themselves stay, for the record. (A deleted
+    moderator's own name stays on what they did: that is the staff's record.)"""
+    from moderation.models import OPEN, ModerationAction, Report, ReportStatus
+
+    ModerationAction.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=user.pk
+    ).update(item_label="Former member")
+    for model, ids in gone.items():
+        content_type = ContentType.objects.get_for_model(model)
+        label = f"(a {model._meta.verbose_name} deleted with its author's account)"
+        ModerationAction.objects.filter(content_type=content_type, object_id__in=ids).update(
+            item_label=label
+        )
+        Report.objects.filter(OPEN, content_type=content_type, object_id__in=ids).update(
+            status=ReportStatus.DISMISSED,
+            resolved_at=timezone.now(),
+            resolution="Deleted with its author's account.",
+            details="",
+        )
 
 
 def _recount_helpful(answer_ids) -> None:

@@ -1,13 +1,14 @@
 """A member's data as a zip: data.json (account, questions, answers, reviews, votes, reports,
 follows) and their photos, built in the background and kept for EXPORT_DAYS."""
 
-import io
 import json
+import shutil
+import tempfile
 import zipfile
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.tasks import task
@@ -17,6 +18,7 @@ import photos
 from accounts.models import DataExport, User
 
 EXPORT_DAYS = 7
+REBUILD_AFTER = timedelta(minutes=10)  # a new copy at most this often
 
 
 def request_export(user: User) -> DataExport:
@@ -42,33 +44,46 @@ def build_export(*, export_id: int) -> None:
     if export is None or export.status != DataExport.Status.PENDING:
         return
     try:
-        content = build_zip(export.user)
+        with tempfile.TemporaryFile() as spool:
+            build_zip(export.user, spool)
+            size = spool.tell()
+            spool.seek(0)
+            name = default_storage.save(
+                f"exports/{photos.new_key()}/docanswers-data.zip", File(spool)
+            )
     except Exception:
         DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
         raise
-    name = default_storage.save(
-        f"exports/{photos.new_key()}/docanswers-data.zip", ContentFile(content)
-    )
-    DataExport.objects.filter(pk=export.pk).update(
-        status=DataExport.Status.READY,
-        file_name=name,
-        size=len(content),
-        expires_at=timezone.now() + timedelta(days=EXPORT_DAYS),
-    )
+    with transaction.atomic():
+        still_wanted = (
+            DataExport.objects.select_for_update()
+            .filter(pk=export.pk)
+            .update(
+                status=DataExport.Status.READY,
+                file_name=name,
+                size=size,
+                expires_at=timezone.now() + timedelta(days=EXPORT_DAYS),
+            )
+        )
+        if not still_wanted:  # the account, or this request, went while it was being built
+            transaction.on_commit(lambda: photos.delete_files([name]), robust=True)
 
 
-def build_zip(user: User) -> bytes:
+def build_zip(user: User, out) -> None:
+    """Write the zip to the file `out`, one photo at a time (JPEGs are stored, not
+    recompressed), so a member with many photos does not fill the worker's memory."""
     data, files = collect(user)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=str))
         for stored, inside in files:
             try:
-                with default_storage.open(stored) as source:
-                    archive.writestr(inside, source.read())
+                with (
+                    default_storage.open(stored) as source,
+                    archive.open(zipfile.ZipInfo(inside), "w") as target,
+                ):
+                    shutil.copyfileobj(source, target, 1024 * 1024)
             except FileNotFoundError:
                 continue
-    return buffer.getvalue()
 
 
 def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
@@ -78,6 +93,8 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
     from moderation.models import Report
 
     files: list[tuple[str, str]] = []
+    # Other members' questions appear (by title) only while the public can see them.
+    visible = Question.objects.visible()
     questions = []
     for question in (
         Question.objects.filter(author=user, deleted_at__isnull=True)
@@ -113,7 +130,9 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                 "status": answer.get_status_display(),
                 "answered_at": answer.created_at,
             }
-            for answer in Answer.objects.filter(doctor=profile).select_related("question")
+            for answer in Answer.objects.filter(
+                doctor=profile, question__in=visible
+            ).select_related("question")
         ]
     data = {
         "account": {
@@ -153,7 +172,9 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                 "question": vote.answer.question.title,
                 "at": vote.created_at,
             }
-            for vote in AnswerVote.objects.filter(user=user).select_related("answer__question")
+            for vote in AnswerVote.objects.filter(
+                user=user, answer__question__in=visible
+            ).select_related("answer__question")
         ],
         "reports": [
             {
@@ -167,7 +188,9 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
         ],
         "followed_questions": [
             follow.question.title
-            for follow in QuestionFollow.objects.filter(user=user).select_related("question")
+            for follow in QuestionFollow.objects.filter(
+                user=user, question__in=visible
+            ).select_related("question")
         ],
     }
     if profile is not None:

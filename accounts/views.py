@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -112,8 +113,8 @@ def account_delete(request):
     form = None if user.is_staff else DeleteAccountForm(request.POST or None)
     if form is not None and request.method == "POST" and form.is_valid():
         keep = form.cleaned_data["posts"] == DeleteAccountForm.KEEP
-        logout(request)
         delete_account(user, keep_posts=keep)
+        logout(request)
         messages.success(request, "Your account is deleted. Thank you for using DocAnswers.")
         return redirect("home")
     context = {
@@ -130,6 +131,12 @@ def account_delete(request):
 def data_export(request):
     """Members download a copy of everything they gave DocAnswers, built in the background."""
     if request.method == "POST":
+        recent = DataExport.objects.filter(
+            user=request.user, created_at__gte=timezone.now() - export.REBUILD_AFTER
+        ).exists()
+        if recent:
+            messages.info(request, "Your copy was prepared a few minutes ago: it is below.")
+            return redirect("accounts:data")
         export.request_export(request.user)
         messages.success(
             request,
@@ -148,8 +155,12 @@ def data_download(request, pk: int):
     item = get_object_or_404(DataExport, pk=pk, user=request.user)
     if not item.is_downloadable:
         raise Http404("This download has expired. Prepare a new one.")
+    try:
+        stored = default_storage.open(item.file_name)
+    except FileNotFoundError:
+        raise Http404("This download is gone. Prepare a new one.") from None
     response = FileResponse(
-        default_storage.open(item.file_name),
+        stored,
         as_attachment=True,
         filename="docanswers-data.zip",
         content_type="application/zip",

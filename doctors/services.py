@@ -153,7 +153,11 @@ def review_delete(*, review: Review) -> None:
 def review_reply(*, review: Review, text: str) -> None:
     """The doctor's one public reply to a review; writing again edits it. The reviewer is
     emailed when a reply first appears, not at each edit."""
-    locked = Review.objects.select_for_update().select_related("author", "doctor").get(pk=review.pk)
+    locked = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("author", "doctor")
+        .get(pk=review.pk)
+    )
     first = not locked.reply and bool(text) and locked.author_id is not None
     Review.objects.filter(pk=locked.pk).update(
         reply=text, replied_at=(locked.replied_at or timezone.now()) if text else None

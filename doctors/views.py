@@ -14,7 +14,7 @@ import photos
 from doctors import services
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Review, ReviewStatus, Specialty, Status
-from doctors.permissions import doctor_account_required, patient_required
+from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
 from forum import structured
 from forum.seo import canonical_path, seo
 from moderation import limits
@@ -245,6 +245,8 @@ def review_reply(request, slug: str, pk: int):
     doctor = public_profile(slug)
     if doctor.user_id != request.user.pk:
         raise PermissionDenied("Only the doctor who was reviewed can reply.")
+    if not can_answer(request.user):
+        raise PermissionDenied(NEEDS_MFA)
     review = get_object_or_404(Review, pk=pk, doctor=doctor, status=ReviewStatus.PUBLISHED)
     form = ReplyForm(request.POST)
     if form.is_valid():

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from accounts.permissions import verified_email_required
-from doctors.permissions import is_verified_doctor
+from doctors.permissions import can_answer
 from forum.models import PhotoVisibility, Question
 
 
@@ -38,7 +38,8 @@ def can_view_photos(user, question: Question) -> bool:
         case PhotoVisibility.MEMBERS:
             return user.is_authenticated
         case _:
-            return is_verified_doctor(user)
+            # Doctors-only photos: verified doctors who log in with a second factor.
+            return can_answer(user)
 
 
 def who_can_view(question: Question) -> str:

@@ -103,3 +103,21 @@ def test_a_new_copy_replaces_the_old_one(
         browser.post(DATA)
     assert DataExport.objects.count() == 1
     assert len([path for path in media_files(settings) if path.suffix == ".zip"]) == 1
+
+
+def test_a_new_copy_at_most_every_ten_minutes(client_as, alice, django_capture_on_commit_callbacks):
+    browser = client_as(alice)
+    first = prepare(browser, django_capture_on_commit_callbacks)
+    response = browser.post(DATA, follow=True)
+    assert "prepared a few minutes ago" in response.content.decode()
+    assert list(DataExport.objects.values_list("pk", flat=True)) == [first.pk]
+
+
+def test_a_download_whose_file_is_gone_is_a_404(
+    client_as, alice, settings, django_capture_on_commit_callbacks
+):
+    export = prepare(client_as(alice), django_capture_on_commit_callbacks)
+    for path in media_files(settings):
+        path.unlink()
+    url = reverse("accounts:data_download", args=[export.pk])
+    assert client_as(alice).get(url).status_code == 404

@@ -131,3 +131,48 @@ def test_an_admin_deletion_works_the_same_way(
     assert not User.objects.filter(pk=alice.pk).exists()
     question.refresh_from_db()
     assert question.author is None and media_files(settings) == []
+
+
+def test_nothing_of_theirs_survives_in_downloads_reports_or_the_log(
+    client_as, alice, bob, mallory, moderator, alices_posts, settings,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from accounts.models import DataExport
+    from moderation.models import ModerationAction, Report
+    from moderation.services import ban, report_submit, set_hidden
+
+    question, answer, review = alices_posts
+    gone = QuestionFactory(author=alice, title="An old question she had deleted")
+    services.question_delete(question=gone)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(alice).post(reverse("accounts:data"))
+    assert DataExport.objects.get(user=alice).file_name
+    report_submit(reporter=mallory, item=question, reason="privacy", details="Shows her face")
+    set_hidden(question.photos.first(), hidden=True, actor=moderator, reason="A face")
+    ban(user=alice, actor=moderator, reason="Spam", until=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        from accounts.deletion import delete_account
+
+        delete_account(alice, keep_posts=False)
+    assert [p for p in media_files(settings) if p.suffix == ".zip"] == []
+    assert not Question.objects.filter(pk=gone.pk).exists()
+    report = Report.objects.get()
+    assert (report.status, report.details) == ("dismissed", "")
+    labels = set(ModerationAction.objects.values_list("item_label", flat=True))
+    assert "Alice" not in labels and not any(question.title in label for label in labels)
+    assert "Former member" in labels
+
+
+def test_keeping_posts_still_deletes_questions_they_had_deleted(client_as, alice, alices_posts):
+    gone = QuestionFactory(author=alice, title="Deleted before")
+    services.question_delete(question=gone)
+    delete(client_as(alice), "keep")
+    assert not Question.objects.filter(pk=gone.pk).exists()
+    assert Question.objects.filter(pk=alices_posts[0].pk, author=None).exists()
+
+
+def test_former_members_reviews_can_still_be_reported(client, client_as, alice, bob, alices_posts):
+    delete(client_as(alice), "keep")
+    review = alices_posts[2]
+    page = client.get(reverse("doctors:reviews", args=[bob.doctor_profile.slug])).content.decode()
+    assert reverse("moderation:report", args=["review", review.pk]) in page

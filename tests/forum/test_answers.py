@@ -264,3 +264,23 @@ def test_a_verified_doctor_must_set_up_two_factor_authentication_to_answer(clien
     assert not Answer.objects.exists()
     dashboard = browser.get(reverse("forum:doctor_dashboard")).content.decode()
     assert "One step before you answer" in dashboard
+
+
+def test_without_two_factor_a_verified_doctor_neither_replies_nor_sees_doctors_only_photos(
+    client_as, alice
+):
+    user = DoctorFactory(mfa=False)
+    profile = DoctorProfileFactory(user=user)
+    from doctors import services as doctor_services
+
+    review, _ = doctor_services.review_submit(
+        doctor=profile, author=alice,
+        fields={"rating": 4, "title": "Kind", "body": "Careful and kind.", "worth_it": "yes"},
+    )  # fmt: skip
+    browser = client_as(user)
+    reply = browser.post(
+        reverse("doctors:review_reply", args=[profile.slug, review.pk]), {"reply": "Thanks"}
+    )
+    assert reply.status_code == 403
+    private = QuestionFactory(author=alice, photos=1, photo_visibility="doctors")
+    assert browser.get(private.photos.get().url("320")).status_code == 404
