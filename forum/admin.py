@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from taggit.models import Tag
 
 from forum import search, services
 from forum.models import Answer, AnswerVote, Photo, Question, Treatment
@@ -17,6 +18,11 @@ def thumbnail(photo: Photo):
         photo.alt_text,
         *photo.fitted(80),
     )
+
+
+# Treatments are this project's tags; taggit's own Tag model is unused, so its admin (and its
+# "merge tags" page, open to any staff member) goes.
+admin.site.unregister(Tag)
 
 
 @admin.register(Treatment)

@@ -20,7 +20,8 @@ ROLES = ["anonymous", "patient", "pending_doctor", "verified_doctor", "moderator
 # name: (GET answers, POST answers), one per role in ROLES' order: anonymous, patient, doctor
 # waiting for verification, verified doctor, moderator, banned member. The POSTs carry no
 # data: 400 is a form that says what is missing. A banned member gets the banned page (403)
-# everywhere, and is logged out.
+# everywhere, and is logged out. Members who are not staff are sent from the admin to its
+# login (302), which refuses them (403); moderators see what their group allows.
 EXPECTED = {
     "account_change_password": ("302 200 200 200 200 403", "302 200 200 200 200 403"),
     "account_confirm_email": ("200 200 200 200 200 403", "404 404 404 404 404 403"),
@@ -43,6 +44,66 @@ EXPECTED = {
     "accounts:notifications": ("302 200 200 200 200 403", "302 200 200 200 200 403"),
     "accounts:profile": ("302 200 200 200 200 403", "302 400 400 400 400 403"),
     "accounts:unsubscribe": ("200 200 200 200 200 403", "200 200 200 200 200 403"),
+    "admin:account_emailaddress_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:account_emailaddress_changelist": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:accounts_user_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:accounts_user_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:app_list": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:auth_group_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:auth_group_changelist": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:django_tasks_database_dbtaskresult_add": (
+        "302 302 302 302 403 403",
+        "302 302 302 302 403 403",
+    ),
+    "admin:django_tasks_database_dbtaskresult_changelist": (
+        "302 302 302 302 403 403",
+        "302 302 302 302 403 403",
+    ),
+    "admin:doctors_doctorprofile_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:doctors_doctorprofile_changelist": (
+        "302 302 302 302 200 403",
+        "302 302 302 302 200 403",
+    ),
+    "admin:doctors_review_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:doctors_review_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:doctors_specialty_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:doctors_specialty_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:doctors_verificationdecision_add": (
+        "302 302 302 302 403 403",
+        "302 302 302 302 403 403",
+    ),
+    "admin:doctors_verificationdecision_changelist": (
+        "302 302 302 302 200 403",
+        "302 302 302 302 200 403",
+    ),
+    "admin:forum_answer_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_answer_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:forum_answervote_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_answervote_changelist": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_photo_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_photo_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:forum_question_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_question_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:forum_treatment_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_treatment_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:index": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:jsi18n": ("302 302 302 302 200 403", "302 302 302 302 405 403"),
+    "admin:login": ("302 403 403 403 403 403", "302 403 403 403 403 403"),
+    "admin:logout": ("302 302 302 302 405 403", "302 302 302 302 200 403"),
+    "admin:mfa_authenticator_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:mfa_authenticator_changelist": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:moderation_moderationaction_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:moderation_moderationaction_changelist": (
+        "302 302 302 302 200 403",
+        "302 302 302 302 200 403",
+    ),
+    "admin:moderation_report_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:moderation_report_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:usersessions_usersession_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:usersessions_usersession_changelist": (
+        "302 302 302 302 403 403",
+        "302 302 302 302 403 403",
+    ),
     "doctors:apply": ("302 403 200 200 403 403", "302 403 302 302 403 403"),
     "doctors:directory": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "doctors:headshot": ("404 404 404 404 404 403", "405 405 405 405 405 403"),
@@ -86,15 +147,23 @@ EXPECTED = {
 }
 
 
+# The admin's views for one object (change, delete, history) are left out here; each model's
+# list and add pages, and the site's own pages, are in. tests/moderation covers the rest.
+ADMIN_PER_OBJECT = ("_change", "_delete", "_history", "view_on_site", "autocomplete")
+
+
 def walk(patterns, namespace=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            if pattern.namespace == "admin":
-                continue  # the admin's own views: see tests/moderation/test_admin_access.py
             inner = ":".join(part for part in [namespace, pattern.namespace or ""] if part)
             yield from walk(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            if name.startswith("admin:") and (
+                name.endswith(ADMIN_PER_OBJECT) or "headshot" in name or "password" in name
+            ):
+                continue
+            yield name
 
 
 def all_names() -> list[str]:
@@ -139,6 +208,7 @@ def world(alice, bob, carol, mallory, moderator):
         "account_reset_password_from_key": {"uidb36": "zz", "key": "not-a-real-key"},
         "accounts:data_download": {"pk": export.pk},
         "accounts:unsubscribe": {"token": notifications.unsubscribe_token(alice, "answers")},
+        "admin:app_list": {"app_label": "forum"},
     }
     users = {
         "patient": alice,
