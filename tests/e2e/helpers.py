@@ -14,7 +14,7 @@ def log_in(page: Page, live_server, email: str, password: str = PASSWORD) -> Non
     expect(code.or_(menu)).to_be_visible()
     if code.is_visible():
         code.fill(totp_code())
-        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Log in", exact=True).click()
     expect(menu).to_be_visible()
 
 
@@ -25,5 +25,5 @@ def log_in_to_admin(page: Page, live_server, email: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.locator("input[name=code]").fill(totp_code())
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", name="Waiting for a moderator")).to_be_visible()
