@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from forum import search, services
-from forum.models import Answer, AnswerVote, Photo, Question, Treatment
+from forum.models import Answer, AnswerVote, Photo, Question, Treatment, UrgentRule
 from moderation import audit
 from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReadOnlyAdmin, ReportedFilter
 from moderation.models import Action
@@ -73,11 +73,31 @@ class AnswerInline(admin.TabularInline):
         return False
 
 
+class UrgentFilter(admin.SimpleListFilter):
+    title = "urgent care"
+    parameter_name = "urgent"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Possibly urgent")]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(urgent_reasons=[]) if self.value() == "yes" else queryset
+
+
+@admin.register(UrgentRule)
+class UrgentRuleAdmin(AuditedAdmin):
+    list_display = ["name", "treatment_names", "active"]
+    list_filter = ["active"]
+    search_fields = ["name", "phrases", "treatment_names"]
+    fields = ["name", "treatment_names", "phrases", "advice", "active"]
+
+
 @admin.register(Question)
 class QuestionAdmin(ModeratedAdmin):
     list_display = [
         "title",
         "author",
+        "urgent",
         "status_badge",
         "open_report_count",
         "photo_count",
@@ -86,7 +106,14 @@ class QuestionAdmin(ModeratedAdmin):
         "created_at",
         "deleted",
     ]
-    list_filter = [ReportedFilter, "status", "photo_visibility", "created_at", "deleted_at"]
+    list_filter = [
+        UrgentFilter,
+        ReportedFilter,
+        "status",
+        "photo_visibility",
+        "created_at",
+        "deleted_at",
+    ]
     search_fields = ["title", "body", "author__display_name"]
     date_hierarchy = "created_at"
     list_select_related = ["author"]
@@ -122,6 +149,10 @@ class QuestionAdmin(ModeratedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         search.refresh([form.instance.pk])  # an edited title or body is found by its words
+
+    @admin.display(description="Possibly urgent", boolean=True)
+    def urgent(self, question: Question) -> bool:
+        return question.is_urgent
 
     @admin.display(description="Deleted by the asker", boolean=True, ordering="deleted_at")
     def deleted(self, question: Question) -> bool:

@@ -72,6 +72,17 @@ QUESTIONS = [
         3,
     ),
     (
+        "Lena Fischer",
+        "Part of my upper lip turned white an hour after filler",
+        "I had lip filler this afternoon. Within an hour a patch of my upper lip turned white, "
+        "and now it looks dusky and blotchy and hurts more than the injections did. Is this "
+        "just swelling?",
+        ["Lip filler"],
+        0,
+        "members",
+        0,
+    ),
+    (
         "Aiko Tanaka",
         "How many laser sessions for acne scars on the cheeks?",
         "I have rolling and boxcar scars from teenage acne. One clinic offers fractional CO2 in "

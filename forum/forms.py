@@ -2,6 +2,7 @@ import re
 import unicodedata
 
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
 
@@ -114,6 +115,18 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # With JavaScript, the text is checked for urgent symptoms as the patient types, so
+        # the "This may need urgent care" box appears before they post (forum.triage).
+        for name in ("title", "body"):
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-post": reverse("forum:triage_check"),
+                    "hx-trigger": "input changed delay:800ms",
+                    "hx-target": "#triage",
+                    "hx-swap": "innerHTML",
+                    "hx-include": "[name=title], [name=body], [name=treatments]",
+                }
+            )
         self.existing_photos = list(self.instance.photos.all()) if self.instance.pk else []
         self.new_photos: list[tuple[photos.ProcessedPhoto, str]] = []
         self.removed_photos: list[Photo] = []

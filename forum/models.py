@@ -136,6 +136,9 @@ class Question(Moderated):
     # by forum.search.refresh on every write (a GIN index is made by a migration, on
     # PostgreSQL only). Unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # What forum.triage found in the text when it was posted or last edited: the names of the
+    # urgent-care rules it matched. Empty for most questions.
+    urgent_reasons = models.JSONField(default=list, blank=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -155,6 +158,12 @@ class Question(Moderated):
             ),
             # A member's questions, newest first (and the posting limit's count).
             models.Index("author", F("created_at").desc(), name="question_by_author"),
+            # Possibly urgent questions, newest first: the top of doctors' dashboards.
+            models.Index(
+                F("created_at").desc(),
+                name="question_urgent",
+                condition=VISIBLE & ~Q(urgent_reasons=[]),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -170,6 +179,10 @@ class Question(Moderated):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_urgent(self) -> bool:
+        return bool(self.urgent_reasons)
 
     @property
     def author_name(self) -> str:
@@ -327,3 +340,35 @@ class QuestionFollow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} follows “{self.question}”"
+
+
+class UrgentRule(models.Model):
+    """Words in a question that may mean it needs urgent care ("blurred vision" after Botox).
+    Loaded from forum/triage_rules.json by a migration; moderators edit them in the admin."""
+
+    name = models.CharField(max_length=120, unique=True)
+    treatment_names = models.TextField(
+        "treatments",
+        blank=True,
+        help_text="Comma-separated treatment names it applies to; empty for every question.",
+    )
+    phrases = models.TextField(
+        help_text="One phrase per line, matched regardless of case, and not when a word such as "
+        "“no”, “not” or “without” comes just before it."
+    )
+    advice = models.TextField(
+        help_text="What to do now, shown to the asker under “This may need urgent care”."
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def phrase_list(self) -> list[str]:
+        return [line.strip().lower() for line in self.phrases.splitlines() if line.strip()]
+
+    def treatment_set(self) -> set[str]:
+        return {name.strip().lower() for name in self.treatment_names.split(",") if name.strip()}

@@ -12,7 +12,7 @@ import photos
 from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
-from forum import search
+from forum import search, triage
 from forum.models import Answer, AnswerVote, Photo, Question, QuestionFollow, Treatment
 from moderation.models import PUBLISHED, ModerationStatus
 
@@ -68,6 +68,7 @@ def question_create(
             body=body,
             photo_visibility=photo_visibility,
             photo_count=len(new_photos),
+            urgent_reasons=triage.reasons(title, body, treatments),
         )
         question.treatments.set(treatments)
         _add_photos(question, new_photos, 0, written)
@@ -118,10 +119,19 @@ def question_update(
             if photo.position != position:
                 Photo.objects.filter(pk=photo.pk).update(position=position)
         locked.title, locked.body, locked.photo_visibility = title, body, photo_visibility
+        locked.urgent_reasons = triage.reasons(title, body, treatments)
         _add_photos(locked, new_photos, len(kept), written)
         locked.photo_count = sum(not photo.is_hidden for photo in kept) + len(new_photos)
         locked.save(
-            update_fields=["title", "slug", "body", "photo_visibility", "photo_count", "updated_at"]
+            update_fields=[
+                "title",
+                "slug",
+                "body",
+                "photo_visibility",
+                "photo_count",
+                "urgent_reasons",
+                "updated_at",
+            ]
         )
         locked.treatments.set(treatments)
         search.refresh([locked.pk])

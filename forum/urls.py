@@ -29,6 +29,7 @@ urlpatterns = [
     path("questions/", views.question_list, name="question_list"),
     path("search/", views.search_page, name="search"),
     path("questions/ask/", views.question_ask, name="question_ask"),
+    path("questions/ask/check/", views.triage_check, name="triage_check"),
     path("questions/<int:pk>/", views.question_detail, name="question_detail_short"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import verified_email_required
@@ -22,7 +24,7 @@ from doctors.permissions import (
     verified_doctor_required,
     why_cannot_answer,
 )
-from forum import search, services, structured
+from forum import search, services, structured, triage
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
 from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
 from forum.permissions import can_view_photos, patient_required, who_can_view
@@ -223,12 +225,18 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
         answer_form = answer_form or AnswerForm(instance=own_answer)
     show_hidden_photos = sees_hidden(user, question.author_id)
+    is_author = user.is_authenticated and user.pk == question.author_id
+    urgent = triage.advice_for(question.urgent_reasons) if is_author else []
     following = (
         user.is_authenticated
         and user.pk != question.author_id
         and question.follows.filter(user=user).exists()
     )
     return {
+        "urgent": urgent,
+        "flag_urgent": question.is_urgent
+        and user.is_authenticated
+        and (is_verified_doctor(user) or user.is_moderator),
         "following": following,
         "question": question,
         "photos": [p for p in question.photos.all() if show_hidden_photos or not p.is_hidden],
@@ -328,6 +336,16 @@ def answer_helped(request, pk: int):
 
 def treatment_suggestions() -> list[str]:
     return list(Treatment.objects.popular().values_list("name", flat=True)[:50])
+
+
+@patient_required
+@require_POST
+def triage_check(request):
+    """The ask form, as the patient types: the urgent-care box for what they wrote, or nothing."""
+    treatments = [name for name in request.POST.get("treatments", "").split(",") if name.strip()]
+    text = f"{request.POST.get('title', '')[:300]}.\n{request.POST.get('body', '')[:6000]}"
+    context = {"urgent": triage.find(text, treatments[:10])}
+    return render(request, "forum/partials/urgent.html", context)
 
 
 @patient_required
@@ -472,6 +490,11 @@ def doctor_dashboard(request):
         if followed
         else [],
         "newest": Question.objects.for_listing().order_by("-created_at")[:10],
+        # Possibly urgent questions of the last week, at the top, whatever the treatment.
+        "urgent": Question.objects.for_listing()
+        .exclude(urgent_reasons=[])
+        .filter(created_at__gte=timezone.now() - timedelta(days=7))
+        .order_by("-created_at")[:10],
         "my_answers": profile.answers.filter(
             question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
         )

@@ -119,5 +119,21 @@ def reference_data(transactional_db):
             for app_label, codename in moderators.PERMISSIONS
         ]
     )
+    triage = migration("forum.migrations.0009_triage_rules")
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="forum", codename__in=triage.PERMISSIONS)
+    )
+    from forum.models import UrgentRule
+
+    if not UrgentRule.objects.exists():
+        import json
+
+        for rule in json.loads(triage.RULES.read_text()):
+            UrgentRule.objects.create(
+                name=rule["name"],
+                treatment_names=", ".join(rule["treatments"]),
+                phrases="\n".join(rule["phrases"]),
+                advice=rule["advice"],
+            )
     for name in doctors.SPECIALTIES:
         Specialty.objects.get_or_create(slug=slugify(name), defaults={"name": name})

@@ -94,3 +94,8 @@ def test_seed_demo_gives_the_sample_doctors_their_figures(seeded, client):
     from doctors.models import Review
 
     assert Review.objects.exclude(reply="").count() >= 3  # a few doctor replies
+
+
+def test_seed_demo_has_one_possibly_urgent_question(seeded):
+    urgent = Question.objects.exclude(urgent_reasons=[])
+    assert [q.title for q in urgent] == ["Part of my upper lip turned white an hour after filler"]
