@@ -307,6 +307,24 @@ class Answer(Moderated):
         return f"{self.question.get_absolute_url()}#answer-{self.pk}"
 
 
+class AnswerAgreement(models.Model):
+    """A verified doctor's "I agree" with another doctor's answer. Separate from patients'
+    "helpful" votes: peers vouch for the medicine, patients for the usefulness."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="agreements")
+    doctor = models.ForeignKey(
+        "doctors.DoctorProfile", on_delete=models.CASCADE, related_name="agreements"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["answer", "doctor"], name="agreement_once")]
+
+    def __str__(self) -> str:
+        return f"{self.doctor} agrees with “{self.answer}”"
+
+
 class AnswerVote(models.Model):
     """ "Was this answer helpful?": one per member per answer."""
 

@@ -13,7 +13,15 @@ from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
 from forum import search, triage
-from forum.models import Answer, AnswerVote, Photo, Question, QuestionFollow, Treatment
+from forum.models import (
+    Answer,
+    AnswerAgreement,
+    AnswerVote,
+    Photo,
+    Question,
+    QuestionFollow,
+    Treatment,
+)
 from moderation.models import PUBLISHED, ModerationStatus
 
 
@@ -226,6 +234,16 @@ def vote_set(*, answer: Answer, user: User, helpful: bool) -> int:
     count = AnswerVote.objects.filter(answer=locked).count()
     Answer.objects.filter(pk=locked.pk).update(helpful_count=count)
     return count
+
+
+@transaction.atomic
+def agreement_set(*, answer: Answer, doctor: DoctorProfile, agree: bool) -> None:
+    """A doctor agrees with a colleague's answer, or takes it back; posting the wanted state."""
+    Answer.objects.select_for_update().filter(pk=answer.pk).values("pk").get()
+    if agree:
+        AnswerAgreement.objects.get_or_create(answer=answer, doctor=doctor)
+    else:
+        AnswerAgreement.objects.filter(answer=answer, doctor=doctor).delete()
 
 
 def helped_set(*, answer: Answer, helped: bool) -> None:

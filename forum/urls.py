@@ -38,6 +38,7 @@ urlpatterns = [
     path("questions/<int:pk>/<str:slug>/", views.question_detail, name="question_detail"),
     path("answers/<int:pk>/helpful/", views.answer_vote, name="answer_vote"),
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
+    path("answers/<int:pk>/agree/", views.answer_agree, name="answer_agree"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
     path("feeds/questions/", require_safe(feeds.NewestQuestions()), name="feed_rss"),
     path("feeds/questions/atom/", require_safe(feeds.NewestQuestionsAtom()), name="feed_atom"),

@@ -26,7 +26,15 @@ from doctors.permissions import (
 )
 from forum import search, services, structured, triage
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
-from forum.models import Answer, AnswerVote, Photo, PhotoVisibility, Question, Treatment
+from forum.models import (
+    Answer,
+    AnswerAgreement,
+    AnswerVote,
+    Photo,
+    PhotoVisibility,
+    Question,
+    Treatment,
+)
 from forum.permissions import can_view_photos, patient_required, who_can_view
 from forum.seo import canonical_path, seo
 from moderation import audit, limits
@@ -212,7 +220,12 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
     shown = PUBLISHED
     if user.is_authenticated and user.is_doctor:
         shown |= Q(doctor__user=user)  # a doctor still sees their own hidden answer, marked
-    answers = list(question.answers.filter(shown).with_doctor().order_by(*ANSWER_ORDERS[order][1]))
+    answers = list(
+        question.answers.filter(shown)
+        .with_doctor()
+        .prefetch_related(agreements_prefetch())
+        .order_by(*ANSWER_ORDERS[order][1])
+    )
     voted = set()
     if user.is_authenticated and answers:
         voted = set(
@@ -221,7 +234,8 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
             )
         )
     own_answer = None
-    if can_answer(user):
+    may_answer = can_answer(user)
+    if may_answer:
         own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
         answer_form = answer_form or AnswerForm(instance=own_answer)
     show_hidden_photos = sees_hidden(user, question.author_id)
@@ -233,6 +247,7 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         and question.follows.filter(user=user).exists()
     )
     return {
+        "user_can_agree": may_answer,
         "urgent": urgent,
         "flag_urgent": question.is_urgent
         and user.is_authenticated
@@ -321,6 +336,43 @@ def question_follow(request, pk: int):
         else "You no longer follow this question.",
     )
     return redirect(question)
+
+
+@verified_doctor_required
+@require_POST
+def answer_agree(request, pk: int):
+    """Verified doctors (with two-factor) say "I agree" with a colleague's answer, or take it
+    back; not with their own."""
+    answer = visible_answer(pk)
+    profile = request.user.doctor_profile
+    if answer.doctor_id == profile.pk:
+        raise PermissionDenied("You can't agree with your own answer.")
+    services.agreement_set(answer=answer, doctor=profile, agree=request.POST.get("agree") == "1")
+    if request.htmx:
+        answer = (
+            Answer.objects.filter(pk=answer.pk)
+            .prefetch_related(agreements_prefetch())
+            .select_related("doctor")
+            .get()
+        )
+        context = {"answer": answer, "user_can_agree": True}
+        return render(request, "forum/partials/agreement.html", context)
+    return redirect(answer)
+
+
+def agreements_prefetch() -> Prefetch:
+    return Prefetch(
+        "agreements",
+        queryset=AnswerAgreement.objects.select_related("doctor").only(
+            "id",
+            "answer",
+            "doctor__id",
+            "doctor__user_id",
+            "doctor__name",
+            "doctor__credentials",
+            "doctor__slug",
+        ),
+    )
 
 
 @verified_email_required
