@@ -102,4 +102,14 @@ def seed_answers(doctors: dict) -> int:
             created_at=question.created_at + timedelta(hours=6 + hours)
         )
         created += 1
+    seed_agreements()
     return created
+
+
+def seed_agreements() -> None:
+    """On the sample question, other doctors agree with the first two answers."""
+    question = Question.objects.get(title=SAMPLE_QUESTION["title"])
+    answers = list(Answer.objects.filter(question=question).select_related("doctor"))
+    for answer in answers[:2]:
+        for doctor in [a.doctor for a in answers if a.doctor_id != answer.doctor_id][:3]:
+            services.agreement_set(answer=answer, doctor=doctor, agree=True)

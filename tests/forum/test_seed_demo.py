@@ -99,3 +99,10 @@ def test_seed_demo_gives_the_sample_doctors_their_figures(seeded, client):
 def test_seed_demo_has_one_possibly_urgent_question(seeded):
     urgent = Question.objects.exclude(urgent_reasons=[])
     assert [q.title for q in urgent] == ["Part of my upper lip turned white an hour after filler"]
+
+
+def test_seed_demo_has_answers_that_doctors_agree_with(seeded):
+    from forum.models import AnswerAgreement
+
+    assert AnswerAgreement.objects.values("answer").distinct().count() == 2
+    assert AnswerAgreement.objects.count() == 6
