@@ -21,8 +21,13 @@ EXPORT_DAYS = 7
 REBUILD_AFTER = timedelta(minutes=10)  # a new copy at most this often
 
 
-def request_export(user: User) -> DataExport:
-    """Start a new export (the old ones are erased); the task runs after commit."""
+def request_export(user: User) -> DataExport | None:
+    """Start a new export (the old ones are erased); the task runs after commit. None if one
+    was started less than REBUILD_AFTER ago: that one stands."""
+    if DataExport.objects.filter(
+        user=user, created_at__gte=timezone.now() - REBUILD_AFTER
+    ).exists():
+        return None
     with transaction.atomic():
         for old in DataExport.objects.filter(user=user):
             erase(old)

@@ -6,7 +6,6 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -131,13 +130,9 @@ def account_delete(request):
 def data_export(request):
     """Members download a copy of everything they gave DocAnswers, built in the background."""
     if request.method == "POST":
-        recent = DataExport.objects.filter(
-            user=request.user, created_at__gte=timezone.now() - export.REBUILD_AFTER
-        ).exists()
-        if recent:
+        if export.request_export(request.user) is None:
             messages.info(request, "Your copy was prepared a few minutes ago: it is below.")
             return redirect("accounts:data")
-        export.request_export(request.user)
         messages.success(
             request,
             "We are preparing your data. This page shows the download link when it is ready.",

@@ -331,7 +331,9 @@ class Review(Moderated):
 
     @property
     def author_name(self) -> str:
-        return self.author.display_name if self.author_id else "Former member"
+        from forum.models import FORMER_MEMBER
+
+        return self.author.display_name if self.author_id else FORMER_MEMBER
 
 
 class VerificationDecision(models.Model):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +16,18 @@ VISIBLE = Q(deleted_at__isnull=True) & PUBLISHED
 
 
 class TreatmentQuerySet(models.QuerySet):
+    def asked(self) -> "TreatmentQuerySet":
+        """Treatments with at least one question the public sees."""
+        return self.filter(
+            Exists(
+                TaggedQuestion.objects.filter(
+                    tag=OuterRef("pk"),
+                    content_object__deleted_at__isnull=True,
+                    content_object__status=ModerationStatus.PUBLISHED,
+                )
+            )
+        )
+
     def popular(self) -> "TreatmentQuerySet":
         """Treatments by how many visible questions carry them, most first."""
         return (

@@ -222,10 +222,7 @@ def _treatments(wanted: list[str]) -> list:
     matching = Q()
     for text in wanted:
         matching |= Q(name__icontains=text)
-    asked = TaggedQuestion.objects.filter(
-        tag=OuterRef("pk"), content_object__deleted_at__isnull=True
-    ).filter(content_object__status="published")
-    return list(Treatment.objects.filter(matching).filter(Exists(asked)).order_by("name")[:6])
+    return list(Treatment.objects.asked().filter(matching).order_by("name")[:6])
 
 
 REFRESH_SQL = """

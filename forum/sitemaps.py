@@ -2,11 +2,10 @@
 them, and verified doctors; nothing hidden, deleted or private."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from doctors.models import DoctorProfile
-from forum.models import Question, TaggedQuestion, Treatment
+from forum.models import Question, Treatment
 
 
 class Pages(Sitemap):
@@ -31,12 +30,7 @@ class Questions(Sitemap):
 
 class Treatments(Sitemap):
     def items(self):
-        asked = TaggedQuestion.objects.filter(
-            tag=OuterRef("pk"),
-            content_object__deleted_at__isnull=True,
-            content_object__status="published",
-        )
-        return Treatment.objects.filter(Exists(asked)).only("id", "slug").order_by("name")
+        return Treatment.objects.asked().only("id", "slug").order_by("name")
 
 
 class Doctors(Sitemap):

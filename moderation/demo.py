@@ -10,6 +10,7 @@ from doctors.models import Review
 from forum.models import Answer, Question
 from moderation import services
 from moderation.models import ReportReason
+from moderation.views import REPORTABLE
 
 
 def seed_moderation(moderator: User) -> int:
@@ -24,7 +25,8 @@ def seed_moderation(moderator: User) -> int:
         (reporters[0], review, ReportReason.SPAM, "Reads like an advert for the clinic."),
     ]
     for reporter, item, reason, details in reports:
-        if item is not None and _author_id(item) != reporter.pk:
+        kind = REPORTABLE[type(item).__name__.lower()] if item is not None else None
+        if kind is not None and kind.author_id(item) != reporter.pk:
             services.report_submit(reporter=reporter, item=item, reason=reason, details=details)
     spammer, created = User.objects.get_or_create(
         email="spammer@example.com", defaults={"display_name": "Glow Deals"}
@@ -41,14 +43,3 @@ def seed_moderation(moderator: User) -> int:
             until=timezone.now() + timedelta(days=30),
         )
     return len(reports)
-
-
-def _author_id(item) -> int:
-    match item:
-        case Question():
-            return item.author_id
-        case Answer():
-            return item.doctor.user_id
-        case Review():
-            return item.author_id
-    raise TypeError(item)
