@@ -103,14 +103,21 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
     questions = []
     for question in (
         Question.objects.filter(author=user, deleted_at__isnull=True)
-        .prefetch_related("treatments", "photos")
+        .prefetch_related("treatments", "photos", "updates")
         .order_by("created_at")
     ):
-        own_photos = []
+        own_photos, update_photos = [], {}
         for photo in question.photos.all():
-            inside = f"photos/question-{question.pk}/{photo.position + 1}.jpg"
+            folder = f"photos/question-{question.pk}"
+            if photo.update_id:
+                folder += f"/update-{photo.update_id}"
+            inside = f"{folder}/{photo.position + 1}.jpg"
             files.append((photo.file_name("full"), inside))
-            own_photos.append({"file": inside, "description": photo.alt_text})
+            entry = {"file": inside, "description": photo.alt_text}
+            if photo.update_id:
+                update_photos.setdefault(photo.update_id, []).append(entry)
+            else:
+                own_photos.append(entry)
         questions.append(
             {
                 "id": question.pk,
@@ -121,6 +128,17 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                 "photos_visible_to": question.get_photo_visibility_display(),
                 "photos": own_photos,
                 "status": question.get_status_display(),
+                "shown_in_search_engines": not question.noindex,
+                "your_status": question.get_patient_status_display(),
+                "updates": [
+                    {
+                        "written_at": update.created_at,
+                        "text": update.body,
+                        "status_chosen": update.get_status_set_display(),
+                        "photos": update_photos.get(update.pk, []),
+                    }
+                    for update in question.updates.all()
+                ],
                 "asked_at": question.created_at,
             }
         )
@@ -152,6 +170,7 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                     ("answers_to_questions_i_follow", "notify_followed"),
                     ("replies_to_my_reviews", "notify_replies"),
                     ("verification_decisions", "notify_verification"),
+                    ("updates_to_questions_i_answered", "notify_updates"),
                     ("daily_digest", "notify_digest"),
                 ]
             },

@@ -86,6 +86,7 @@ class NotificationsForm(forms.ModelForm):
             "notify_followed",
             "notify_replies",
             "notify_verification",
+            "notify_updates",
             "notify_digest",
         ]
         labels = {
@@ -93,6 +94,7 @@ class NotificationsForm(forms.ModelForm):
             "notify_followed": "A doctor answers a question I follow",
             "notify_replies": "A doctor replies to my review",
             "notify_verification": "A moderator decides on my doctor application",
+            "notify_updates": "A patient adds an update to a question I answered",
             "notify_digest": "Once a day: new unanswered questions in the treatments I follow",
         }
 
@@ -101,6 +103,7 @@ class NotificationsForm(forms.ModelForm):
         if not self.instance.is_doctor:
             # What only doctors ever get is not offered to patients.
             del self.fields["notify_verification"]
+            del self.fields["notify_updates"]
             del self.fields["notify_digest"]
 
 

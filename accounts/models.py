@@ -69,6 +69,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_verification = models.BooleanField(
         "a moderator decides on my doctor application", default=True
     )
+    notify_updates = models.BooleanField(
+        "a patient adds an update to a question I answered (doctors)", default=True
+    )
     notify_digest = models.BooleanField(
         "a daily digest of new unanswered questions in my treatments (doctors)", default=True
     )

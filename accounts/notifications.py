@@ -25,6 +25,7 @@ KINDS = {
     "followed": Kind("notify_followed", "when a doctor answers a question you follow"),
     "replies": Kind("notify_replies", "when a doctor replies to your review"),
     "verification": Kind("notify_verification", "about decisions on your doctor application"),
+    "updates": Kind("notify_updates", "when a patient updates a question you answered"),
     "digest": Kind("notify_digest", "the daily digest of new unanswered questions"),
 }
 

@@ -284,4 +284,5 @@ POSTING_LIMITS = {
     "answer": (30, 10),
     "review": (10, 3),
     "report": (30, 10),
+    "update": (20, 5),
 }

@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from doctors import services
@@ -63,6 +64,7 @@ class DoctorProfileAdminForm(forms.ModelForm):
             "specialty",
             "licence_number",
             "licence_jurisdiction",
+            "licence_expires_on",
             "board_certification",
             "practice_name",
             "city",
@@ -88,6 +90,36 @@ class ReviewInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+
+class LicenceFilter(admin.SimpleListFilter):
+    """Licences to look at: ending within LICENCE_WARNING, or ended."""
+
+    title = "licence"
+    parameter_name = "licence"
+
+    def lookups(self, request, model_admin):
+        days = services.LICENCE_WARNING.days
+        return [
+            ("ending", f"Verified, ends within {days} days"),
+            ("ended", "End date passed"),
+            ("undated", "Verified, no end date"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        match self.value():
+            case "ending":
+                return queryset.filter(
+                    status=Status.VERIFIED,
+                    licence_expires_on__gte=today,
+                    licence_expires_on__lte=today + services.LICENCE_WARNING,
+                ).order_by("licence_expires_on")
+            case "ended":
+                return queryset.filter(licence_expires_on__lt=today)
+            case "undated":
+                return queryset.filter(status=Status.VERIFIED, licence_expires_on__isnull=True)
+        return queryset
 
 
 @admin.register(VerificationDecision)
@@ -117,12 +149,13 @@ class DoctorProfileAdmin(AuditedAdmin):
         "specialty",
         "city",
         "licence_jurisdiction",
+        "licence_expires_on",
         "submitted_at",
         "answer_count",
         "rating",
     ]
     list_display_links = ["headshot", "__str__"]
-    list_filter = ["status", "specialty", "country"]
+    list_filter = ["status", LicenceFilter, "specialty", "country"]
     search_fields = ["name", "user__email", "user__display_name", "licence_number", "city"]
     list_select_related = ["specialty", "user"]
     date_hierarchy = "submitted_at"
@@ -148,6 +181,7 @@ class DoctorProfileAdmin(AuditedAdmin):
                 "fields": [
                     "licence_number",
                     "licence_jurisdiction",
+                    "licence_expires_on",
                     "board_certification",
                 ]
             },
@@ -251,7 +285,8 @@ class DoctorProfileAdmin(AuditedAdmin):
 
     @admin.action(description="Verify the selected doctors", permissions=["change"])
     def verify(self, request, queryset):
-        self.decide(request, queryset.filter(status=Status.PENDING), "verify")
+        """Pending applications, and lapsed licences a moderator has seen renewed."""
+        self.decide(request, queryset.filter(status__in=services.ALLOWED_FROM["verify"]), "verify")
 
     @admin.action(
         description="Reject the selected applications (with a reason)", permissions=["change"]
@@ -266,7 +301,10 @@ class DoctorProfileAdmin(AuditedAdmin):
     )
     def suspend(self, request, queryset):
         return self.decide_with_reason(
-            request, queryset.filter(status=Status.VERIFIED), "suspend", "Suspend doctors"
+            request,
+            queryset.filter(status__in=services.ALLOWED_FROM["suspend"]),
+            "suspend",
+            "Suspend doctors",
         )
 
     @admin.action(description="Reinstate the selected suspended doctors", permissions=["change"])

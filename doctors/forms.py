@@ -1,12 +1,14 @@
 import re
+from datetime import timedelta
 
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 
 import photos
 from accounts.fields import PlainTextField
-from doctors.models import DoctorProfile, Review, Specialty, WorthIt
-from doctors.services import EDITABLE_ONCE_SENT, SENT
+from doctors.models import DoctorProfile, Experience, Review, Specialty, Status, WorthIt
+from doctors.services import editable_fields
 
 TREATMENT_NAME = re.compile(r"^[^\W_][\w .+'/&()\-]*$")
 CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
@@ -69,6 +71,7 @@ class ApplicationForm(forms.ModelForm):
             "headshot",
             "licence_number",
             "licence_jurisdiction",
+            "licence_expires_on",
             "board_certification",
         ]
         labels = {"licence_jurisdiction": "Licence issued by"}
@@ -77,8 +80,13 @@ class ApplicationForm(forms.ModelForm):
             "city": "Shown under every answer: “Seattle Facial Plastic Surgeon”.",
             "licence_number": "Only moderators see it.",
             "licence_jurisdiction": "e.g. Washington State Department of Health.",
+            "licence_expires_on": "The last day your licence is valid. We remind you 30 days "
+            "before; after it, you cannot answer until we have checked the renewed licence.",
         }
-        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "licence_expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,15 +94,27 @@ class ApplicationForm(forms.ModelForm):
         # A draft may be saved half-filled, but these are needed before it can be sent.
         for name in DoctorProfile.REQUIRED_FOR_REVIEW:
             self.fields[name].needed_later = True
-        if self.instance.status in SENT:
+        editable = editable_fields(self.instance.status)
+        if editable is not None:
             for name, field in self.fields.items():
-                if name not in EDITABLE_ONCE_SENT and name != "headshot":
+                if name not in editable and name != "headshot":
                     field.disabled = True
                     field.help_text = (
-                        "Checked by a moderator. Write to us to change it."
-                        if self.instance.is_verified
-                        else "Being checked by a moderator; it can't change meanwhile."
+                        "Being checked by a moderator; it can't change meanwhile."
+                        if self.instance.status == Status.PENDING
+                        else "Checked by a moderator. Write to us to change it."
                     )
+
+    def clean_licence_expires_on(self):
+        ends = self.cleaned_data.get("licence_expires_on")
+        today = timezone.localdate()
+        if ends is not None and ends < today:
+            raise forms.ValidationError(
+                "This date has passed. Enter the date your current licence is valid until."
+            )
+        if ends is not None and ends > today + timedelta(days=15 * 366):
+            raise forms.ValidationError("Check the year: that is more than 15 years from now.")
+        return ends
 
     def clean_headshot(self):
         upload = self.cleaned_data.get("headshot")
@@ -131,6 +151,13 @@ class ReviewForm(forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose from 1 to 5 stars."},
     )
+    experience = forms.ChoiceField(
+        label="Your review is based on",
+        choices=Experience.choices,
+        widget=forms.RadioSelect,
+        help_text="Patients can read only the reviews of those who had the treatment.",
+        error_messages={"required": "Say whether you had the treatment or a consultation."},
+    )
     title = forms.CharField(min_length=5, max_length=120, help_text="Your experience in a line.")
     body = PlainTextField(
         label="Your review",
@@ -145,7 +172,7 @@ class ReviewForm(forms.ModelForm):
         max_length=50,
         widget=forms.TextInput(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
     )
-    treated_in = MonthField(label="Month of treatment", required=False)
+    treated_in = MonthField(label="Month of your visit", required=False)
     worth_it = forms.ChoiceField(
         label="Worth it?", choices=WorthIt.choices, widget=forms.RadioSelect
     )
@@ -154,6 +181,7 @@ class ReviewForm(forms.ModelForm):
         model = Review
         fields = [
             "rating",
+            "experience",
             "title",
             "body",
             "treatment_name",

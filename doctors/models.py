@@ -40,11 +40,22 @@ class Status(models.TextChoices):
     VERIFIED = "verified", "Verified"
     REJECTED = "rejected", "Rejected"
     SUSPENDED = "suspended", "Suspended"
+    # Set by `manage.py expire_licences` once the licence's end date has passed.
+    EXPIRED = "expired", "Licence verification expired"
+
+
+# Whose public profile can be opened: the verified, and those whose licence has lapsed since
+# (their answers stay up, so their profile says "Licence verification expired").
+PUBLIC_STATUSES = (Status.VERIFIED, Status.EXPIRED)
 
 
 class DoctorProfileQuerySet(models.QuerySet):
     def verified(self) -> "DoctorProfileQuerySet":
         return self.filter(status=Status.VERIFIED)
+
+    def public(self) -> "DoctorProfileQuerySet":
+        """Those whose profile page opens: verified, or verified once and lapsed since."""
+        return self.filter(status__in=PUBLIC_STATUSES)
 
     def for_cards(self) -> "DoctorProfileQuerySet":
         return self.select_related("specialty").only(
@@ -89,6 +100,15 @@ class DoctorProfile(models.Model):
     headshot_height = models.PositiveIntegerField(null=True, blank=True)
     licence_number = models.CharField(max_length=60, blank=True)
     licence_jurisdiction = models.CharField("issued by", max_length=120, blank=True)
+    licence_expires_on = models.DateField(
+        "licence valid until",
+        null=True,
+        blank=True,
+        help_text="The last day the licence is valid. When it passes, the doctor loses the "
+        "Verified badge and the right to answer until a moderator checks a renewed licence.",
+    )
+    # The end date the doctor was last reminded of, so each date is reminded of once.
+    licence_reminded_for = models.DateField(null=True, blank=True, editable=False)
     board_certification = models.CharField(max_length=160, blank=True)
     followed_treatments = models.ManyToManyField(
         "forum.Treatment", blank=True, related_name="following_doctors"
@@ -129,6 +149,7 @@ class DoctorProfile(models.Model):
         "country": "your country",
         "licence_number": "your licence number",
         "licence_jurisdiction": "who issued your licence",
+        "licence_expires_on": "the date your licence is valid until",
     }
 
     class Meta:
@@ -136,6 +157,8 @@ class DoctorProfile(models.Model):
             models.Index(F("name"), name="doctor_verified_name", condition=Q(status="verified")),
             models.Index(fields=["status", "city"], name="doctor_status_city"),
             models.Index(fields=["status", "submitted_at"], name="doctor_status_submitted"),
+            # The daily licence check and the admin's "licence expires" filter.
+            models.Index(fields=["status", "licence_expires_on"], name="doctor_status_licence"),
             models.Index(
                 F("ranking_score").desc(),
                 F("review_count").desc(),
@@ -167,7 +190,22 @@ class DoctorProfile(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == Status.VERIFIED and bool(self.slug)
+        return self.status in PUBLIC_STATUSES and bool(self.slug)
+
+    @property
+    def licence_ends_soon(self) -> bool:
+        """The licence ends within the 30 days in which its doctor is reminded."""
+        if self.licence_expires_on is None:
+            return False
+        days = (self.licence_expires_on - timezone.localdate()).days
+        return 0 <= days <= 30
+
+    @property
+    def licence_lapsed(self) -> bool:
+        """The licence's end date has passed (the daily command then marks the profile)."""
+        return (
+            self.licence_expires_on is not None and self.licence_expires_on < timezone.localdate()
+        )
 
     @property
     def star_counts(self) -> list[tuple[int, int]]:
@@ -264,6 +302,13 @@ class WorthIt(models.TextChoices):
     NOT_SURE = "not_sure", "Not sure"
 
 
+class Experience(models.TextChoices):
+    """What the review is based on; patients filter reviews by it."""
+
+    TREATMENT = "treatment", "Had the treatment"
+    CONSULTATION = "consultation", "Consultation only"
+
+
 class CostRange(models.TextChoices):
     UNDER_250 = "0-250", "Under $250"
     TO_500 = "250-500", "$250 to $500"
@@ -290,6 +335,10 @@ class Review(Moderated):
     )
     title = models.CharField(max_length=120)
     body = models.TextField(max_length=5000)
+    # Required by the form; empty only on reviews written before it was asked.
+    experience = models.CharField(
+        "the review is based on", max_length=12, choices=Experience, blank=True
+    )
     treatment = models.ForeignKey(
         "forum.Treatment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -324,6 +373,14 @@ class Review(Moderated):
             ),
             # A member's reviews, newest first (and the posting limit's count).
             models.Index("author", F("created_at").desc(), name="review_by_author"),
+            # The profile's filter: treatment reviews or consultation reviews, newest first.
+            models.Index(
+                "doctor",
+                "experience",
+                F("created_at").desc(),
+                name="review_by_experience",
+                condition=Q(status="published"),
+            ),
         ]
 
     def __str__(self) -> str:

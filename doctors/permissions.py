@@ -20,9 +20,10 @@ def doctor_profile(user) -> DoctorProfile | None:
 
 
 def is_verified_doctor(user) -> bool:
-    """A doctor whose licence a moderator has verified (and not suspended since)."""
+    """A doctor whose licence a moderator has verified, and which has neither been suspended
+    nor run out since (the end date is checked here too, in case the daily command is late)."""
     profile = doctor_profile(user)
-    return profile is not None and profile.status == Status.VERIFIED
+    return profile is not None and profile.status == Status.VERIFIED and not profile.licence_lapsed
 
 
 WHY_NOT_VERIFIED = {
@@ -31,6 +32,8 @@ WHY_NOT_VERIFIED = {
     Status.PENDING: "Your application is being reviewed. You can answer once you are verified.",
     Status.REJECTED: "Your application was not accepted. See your dashboard to correct it.",
     Status.SUSPENDED: "Your doctor account is suspended, so you cannot answer questions.",
+    Status.EXPIRED: "Your licence's end date has passed. Send us your renewed licence from "
+    "your dashboard to answer again.",
 }
 
 
@@ -52,7 +55,7 @@ def why_cannot_answer(user) -> str:
     if user.is_authenticated and user.is_doctor and profile is None:
         return WHY_NOT_VERIFIED[Status.DRAFT]
     if profile is not None and profile.status == Status.VERIFIED:
-        return NEEDS_MFA
+        return WHY_NOT_VERIFIED[Status.EXPIRED] if profile.licence_lapsed else NEEDS_MFA
     return WHY_NOT_VERIFIED[profile.status if profile else None]
 
 

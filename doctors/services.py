@@ -1,5 +1,7 @@
 """Writes that touch several models: applications, verification decisions and their emails."""
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +17,20 @@ from moderation import audit
 # licence) is what a moderator checks: only a moderator changes it from then on.
 EDITABLE_ONCE_SENT = {"practice_name", "region", "website", "bio", "board_certification"}
 SENT = (Status.PENDING, Status.VERIFIED)
+# A doctor whose licence ran out enters the renewed one and sends it to be checked again.
+LICENCE_FIELDS = {"licence_number", "licence_jurisdiction", "licence_expires_on"}
+CAN_SEND = (Status.DRAFT, Status.REJECTED, Status.EXPIRED)
+# How long before a licence's end date its doctor is reminded, and the admin lists it.
+LICENCE_WARNING = timedelta(days=30)
+
+
+def editable_fields(status: str) -> set[str] | None:
+    """The application fields a doctor may change in this status; None for all of them."""
+    if status in SENT:
+        return EDITABLE_ONCE_SENT
+    if status == Status.EXPIRED:
+        return EDITABLE_ONCE_SENT | LICENCE_FIELDS
+    return None
 
 
 def profile_for(user: User) -> DoctorProfile:
@@ -40,13 +56,13 @@ def application_save(
             locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
             if locked.status == Status.SUSPENDED:
                 raise ValidationError("A suspended profile cannot be changed.")
-            sent = locked.status in SENT
+            editable = editable_fields(locked.status)
             for name, value in fields.items():
-                if name in EDITABLE_ONCE_SENT or not sent:
+                if editable is None or name in editable:
                     setattr(locked, name, value)
             if headshot is not None:
                 written = _replace_headshot(locked, headshot)
-            if submit and locked.status in (Status.DRAFT, Status.REJECTED):
+            if submit and locked.status in CAN_SEND:
                 _send_for_review(locked)
             locked.save()
             return locked
@@ -59,6 +75,11 @@ def _send_for_review(profile: DoctorProfile) -> None:
     missing = profile.missing_for_review()
     if missing:
         raise ValidationError("Before sending, please add " + ", ".join(missing) + ".")
+    if profile.licence_lapsed:
+        raise ValidationError(
+            "Your licence's end date has passed: enter the date your renewed licence is valid "
+            "until."
+        )
     profile.status = Status.PENDING
     profile.submitted_at = timezone.now()
     VerificationDecision.objects.create(
@@ -77,9 +98,9 @@ def _replace_headshot(profile: DoctorProfile, processed: photos.ProcessedPhoto) 
 
 
 ALLOWED_FROM = {
-    "verify": (Status.PENDING,),
+    "verify": (Status.PENDING, Status.EXPIRED),
     "reject": (Status.PENDING,),
-    "suspend": (Status.VERIFIED,),
+    "suspend": (Status.VERIFIED, Status.EXPIRED),
     "reinstate": (Status.SUSPENDED,),
 }
 DECISIONS = {
@@ -105,6 +126,11 @@ def verification_decide(
         )
     if status == Status.VERIFIED and locked.missing_for_review():
         raise ValidationError("It lacks " + ", ".join(locked.missing_for_review()) + ".")
+    if status == Status.VERIFIED and locked.licence_lapsed:
+        raise ValidationError(
+            f"Its licence was valid until {locked.licence_expires_on:%B %-d, %Y}: correct the "
+            "date if the licence has been renewed."
+        )
     now = timezone.now()
     before = locked.status
     locked.status, locked.status_reason = status, reason.strip()
@@ -171,3 +197,63 @@ def review_reply(*, review: Review, text: str) -> None:
             "review-reply",
             {"review": locked, "review_url": f"{url}#review-{locked.pk}"},
         )
+
+
+def licences_check(*, today: date | None = None) -> tuple[list[DoctorProfile], list[DoctorProfile]]:
+    """The daily licence check (`manage.py check_licences`). Verified doctors whose licence's
+    end date has passed lose the badge and the right to answer, with a line in the verification
+    history and the moderation log, and an email; those whose licence ends within
+    LICENCE_WARNING are reminded once per end date. Returns (expired, reminded)."""
+    today = today or timezone.localdate()
+    expired = []
+    for profile_id in (
+        DoctorProfile.objects.verified()
+        .filter(licence_expires_on__lt=today)
+        .values_list("pk", flat=True)
+    ):
+        if (profile := _expire(profile_id, today)) is not None:
+            expired.append(profile)
+    reminded = []
+    due = (
+        DoctorProfile.objects.verified()
+        .filter(licence_expires_on__gte=today, licence_expires_on__lte=today + LICENCE_WARNING)
+        .select_related("user")
+    )
+    for profile in due:
+        if profile.licence_reminded_for == profile.licence_expires_on:
+            continue
+        with transaction.atomic():
+            DoctorProfile.objects.filter(pk=profile.pk).update(
+                licence_reminded_for=profile.licence_expires_on
+            )
+            notifications.notify(
+                profile.user, "verification", "licence-expiring", {"profile": profile}
+            )
+        reminded.append(profile)
+    return expired, reminded
+
+
+@transaction.atomic
+def _expire(profile_id: int, today: date) -> DoctorProfile | None:
+    locked = DoctorProfile.objects.select_for_update().select_related("user").get(pk=profile_id)
+    ends = locked.licence_expires_on
+    if locked.status != Status.VERIFIED or ends is None or ends >= today:
+        return None  # renewed or decided on meanwhile
+    reason = (
+        f"The licence was valid until {locked.licence_expires_on:%B %-d, %Y}. Send the renewed "
+        "licence to be verified again."
+    )
+    locked.status, locked.status_reason = Status.EXPIRED, reason
+    locked.decided_by, locked.decided_at = None, timezone.now()
+    locked.save(update_fields=["status", "status_reason", "decided_by", "decided_at"])
+    VerificationDecision.objects.create(profile=locked, status=Status.EXPIRED, reason=reason)
+    audit.record(
+        actor=None,
+        action="expire",
+        item=locked,
+        reason=reason,
+        before=Status.VERIFIED,
+        after=Status.EXPIRED,
+    )
+    notifications.notify(locked.user, "verification", "doctor-decision", {"profile": locked})
+    return locked

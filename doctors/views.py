@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 import photos
 from doctors import services
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
-from doctors.models import DoctorProfile, Review, ReviewStatus, Specialty, Status
+from doctors.models import DoctorProfile, Experience, Review, ReviewStatus, Specialty, Status
 from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
 from forum import structured
 from forum.seo import canonical_path, seo
@@ -99,9 +99,9 @@ def directory(request):
 
 
 def public_profile(slug: str) -> DoctorProfile:
-    return get_object_or_404(
-        DoctorProfile.objects.verified().select_related("specialty"), slug=slug
-    )
+    """A verified doctor, or one whose licence verification has expired since (the page says
+    so); anyone else's profile is a 404."""
+    return get_object_or_404(DoctorProfile.objects.public().select_related("specialty"), slug=slug)
 
 
 @require_safe
@@ -119,10 +119,12 @@ def profile(request, slug: str):
         "doctor": doctor,
         "page": page,
         "latest_reviews": latest_reviews,
+        "experiences": experience_counts(doctor) if doctor.review_count else [],
         "seo": seo(
             canonical_path(request, "page"),
             f"{doctor.display_name}, {doctor.practice_line}",
-            f"{doctor.display_name} is a verified {doctor.specialty} in {doctor.city}. "
+            f"{doctor.display_name} is a {'verified ' if doctor.is_verified else ''}"
+            f"{doctor.specialty} in {doctor.city}. "
             "Read their answers to patients' questions and patients' reviews.",
             image=doctor.headshot_large_url,
             kind="profile",
@@ -182,7 +184,15 @@ def review_write(request, slug: str):
         if form.is_valid():
             fields = {
                 name: form.cleaned_data[name]
-                for name in ("rating", "title", "body", "worth_it", "cost_range", "treated_in")
+                for name in (
+                    "rating",
+                    "experience",
+                    "title",
+                    "body",
+                    "worth_it",
+                    "cost_range",
+                    "treated_in",
+                )
             }
             fields["treatment"] = treatment_by_name(form.cleaned_data["treatment_name"])
             services.review_submit(doctor=doctor, author=request.user, fields=fields)
@@ -207,11 +217,24 @@ def review_write(request, slug: str):
     return render(request, "doctors/review_form.html", context, status=status)
 
 
+def experience_counts(doctor: DoctorProfile) -> list[tuple[str, str, int]]:
+    """(key, label, published reviews) for each kind of experience, in one query."""
+    counts = dict(
+        doctor.reviews.filter(status=ReviewStatus.PUBLISHED)
+        .exclude(experience="")
+        .values_list("experience")
+        .annotate(total=Count("pk"))
+    )
+    return [(key, label, counts.get(key, 0)) for key, label in Experience.choices]
+
+
 @require_safe
 def reviews(request, slug: str):
-    """Everyone: a verified doctor's published reviews, newest, highest or lowest first."""
+    """Everyone: a verified doctor's published reviews, newest, highest or lowest first, all
+    of them or only those of patients who had the treatment (or only a consultation)."""
     doctor = public_profile(slug)
     order = request.GET.get("order") if request.GET.get("order") in REVIEW_ORDERS else "newest"
+    based = request.GET.get("based") if request.GET.get("based") in Experience.values else ""
     shown = Q(status=ReviewStatus.PUBLISHED)
     if request.user.is_authenticated:
         shown |= Q(author=request.user)  # its author still sees a hidden review, marked
@@ -220,19 +243,24 @@ def reviews(request, slug: str):
         .select_related("author", "treatment")
         .order_by(*REVIEW_ORDERS[order][1])
     )
+    if based:
+        published = published.filter(experience=based)
     page = Paginator(published, REVIEWS_PAGE).get_page(request.GET.get("page"))
+    filters = {"based": based, "order": order if order != "newest" else ""}
     context = {
         "doctor": doctor,
         "page": page,
         "order": order,
         "orders": {key: label for key, (label, _) in REVIEW_ORDERS.items()},
-        "filter_query": urlencode({"order": order}) if order != "newest" else "",
+        "based": based,
+        "experiences": experience_counts(doctor) if doctor.review_count else [],
+        "filter_query": urlencode({key: value for key, value in filters.items() if value}),
         "is_doctor": request.user.is_authenticated and request.user.pk == doctor.user_id,
         "seo": seo(
             canonical_path(request, "page"),
             f"Reviews of {doctor.display_name}",
             f"What patients say about {doctor.display_name}, {doctor.practice_line}.",
-            noindex=order != "newest",
+            noindex=order != "newest" or bool(based),
         ),
     }
     return render(request, "doctors/reviews.html", context)

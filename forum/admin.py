@@ -4,7 +4,15 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from forum import search, services
-from forum.models import Answer, AnswerVote, Photo, Question, Treatment, UrgentRule
+from forum.models import (
+    Answer,
+    AnswerVote,
+    Photo,
+    Question,
+    QuestionUpdate,
+    Treatment,
+    UrgentRule,
+)
 from moderation import audit
 from moderation.admin_tools import AuditedAdmin, ModeratedAdmin, ReadOnlyAdmin, ReportedFilter
 from moderation.models import Action
@@ -58,6 +66,18 @@ class PhotoInline(admin.TabularInline):
         return f"{photo.width} × {photo.height}"
 
 
+class UpdateInline(admin.TabularInline):
+    model = QuestionUpdate
+    fields = ["created_at", "body", "status_set", "status"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class AnswerInline(admin.TabularInline):
     model = Answer
     fields = ["headline", "doctor", "status", "helpful_count", "created_at"]
@@ -103,6 +123,7 @@ class QuestionAdmin(ModeratedAdmin):
         "photo_count",
         "answer_count",
         "photo_visibility",
+        "patient_status",
         "created_at",
         "deleted",
     ]
@@ -111,6 +132,8 @@ class QuestionAdmin(ModeratedAdmin):
         ReportedFilter,
         "status",
         "photo_visibility",
+        "patient_status",
+        "noindex",
         "created_at",
         "deleted_at",
     ]
@@ -124,6 +147,8 @@ class QuestionAdmin(ModeratedAdmin):
         "slug",
         "body",
         "photo_visibility",
+        "noindex",
+        "patient_status",
         "status",
         "hidden_reason",
         "hidden_at",
@@ -137,13 +162,15 @@ class QuestionAdmin(ModeratedAdmin):
         "author",
         "slug",
         "photo_visibility",
+        "noindex",
+        "patient_status",
         "answer_count",
         "photo_count",
         "created_at",
         "updated_at",
         "deleted_at",
     ]
-    inlines = [PhotoInline, AnswerInline, *ModeratedAdmin.inlines]
+    inlines = [PhotoInline, UpdateInline, AnswerInline, *ModeratedAdmin.inlines]
     actions = [*ModeratedAdmin.actions, "soft_delete"]
 
     def save_related(self, request, form, formsets, change):
@@ -172,6 +199,38 @@ class QuestionAdmin(ModeratedAdmin):
         self.message_user(request, f"Deleted {queryset.count()} question(s).")
 
 
+@admin.register(QuestionUpdate)
+class QuestionUpdateAdmin(ModeratedAdmin):
+    """The askers' follow-ups. Moderators hide and restore them; the asker removes them."""
+
+    list_display = [
+        "created_at",
+        "question",
+        "excerpt",
+        "status_set",
+        "status_badge",
+        "open_report_count",
+    ]
+    list_filter = [ReportedFilter, "status", "status_set", "created_at"]
+    search_fields = ["body", "question__title"]
+    date_hierarchy = "created_at"
+    list_select_related = ["question"]
+    fields = [
+        "question",
+        "created_at",
+        "status_set",
+        "body",
+        "status",
+        "hidden_reason",
+        "hidden_at",
+    ]
+    readonly_fields = ["question", "created_at", "status_set"]
+
+    @admin.display(description="Text")
+    def excerpt(self, update: QuestionUpdate) -> str:
+        return update.body[:80] + ("…" if len(update.body) > 80 else "")
+
+
 @admin.register(Photo)
 class PhotoAdmin(ModeratedAdmin):
     list_display = [
@@ -191,6 +250,7 @@ class PhotoAdmin(ModeratedAdmin):
     fields = [
         "preview",
         "question",
+        "update",
         "alt_text",
         "position",
         "size",
@@ -199,7 +259,7 @@ class PhotoAdmin(ModeratedAdmin):
         "hidden_at",
         "created_at",
     ]
-    readonly_fields = ["preview", "question", "position", "size", "created_at"]
+    readonly_fields = ["preview", "question", "update", "position", "size", "created_at"]
 
     @admin.display(description="Photo")
     def thumbnail(self, photo: Photo):
@@ -245,6 +305,8 @@ class AnswerAdmin(ModeratedAdmin):
         "doctor",
         "headline",
         "body",
+        "signed_name",
+        "signed_line",
         "helpful_count",
         "helped_asker",
         "status",
@@ -256,6 +318,8 @@ class AnswerAdmin(ModeratedAdmin):
     readonly_fields = [
         "question",
         "doctor",
+        "signed_name",
+        "signed_line",
         "helpful_count",
         "helped_asker",
         "created_at",

@@ -14,17 +14,23 @@ ITEMS = 30
 
 
 def newest(questions):
-    return questions.only(
-        "id",
-        "title",
-        "slug",
-        "body",
-        "created_at",
-        "updated_at",
-        "photo_count",
-        "author__id",
-        "author__display_name",
-    ).order_by("-created_at", "-id")[:ITEMS]
+    """The newest visible questions, but not those whose askers keep them from search engines
+    (feeds are read by aggregators that republish them)."""
+    return (
+        questions.filter(noindex=False)
+        .only(
+            "id",
+            "title",
+            "slug",
+            "body",
+            "created_at",
+            "updated_at",
+            "photo_count",
+            "author__id",
+            "author__display_name",
+        )
+        .order_by("-created_at", "-id")[:ITEMS]
+    )
 
 
 class NewestQuestions(Feed):

@@ -8,7 +8,14 @@ from taggit.forms import TagField, TagWidget
 
 import photos
 from accounts.fields import PlainTextField, SquashedCharField
-from forum.models import VISIBILITY_EXPLAINED, Answer, Photo, PhotoVisibility, Question
+from forum.models import (
+    VISIBILITY_EXPLAINED,
+    Answer,
+    PatientStatus,
+    Photo,
+    PhotoVisibility,
+    Question,
+)
 
 MAX_TREATMENTS = 5
 # Starts with a letter or digit, so that every treatment has a non-empty slug for its page.
@@ -72,62 +79,27 @@ class VisibilitySelect(forms.RadioSelect):
         return option
 
 
-class QuestionForm(forms.ModelForm):
-    """Ask or edit a question: text, treatments, photos and who may see the photos.
+def triage_attrs(target: str, include: str) -> dict:
+    """With JavaScript, the text is checked for urgent symptoms as the patient types, so the
+    "This may need urgent care" box appears before they post (forum.triage)."""
+    return {
+        "hx-post": reverse("forum:triage_check"),
+        "hx-trigger": "input changed delay:800ms",
+        "hx-target": target,
+        "hx-swap": "innerHTML",
+        "hx-include": include,
+    }
 
-    Photos are decoded and re-encoded during validation, so a bad file is reported on the form
-    (naming the file) before anything is saved. `new_photos` holds (processed photo, alt text).
-    """
 
-    title = SquashedCharField(
-        min_length=10,
-        max_length=150,
-        help_text="A specific question, e.g. “Facial pain after two treatments of Botox in jaw?”",
-    )
-    body = PlainTextField(
-        label="Details",
-        min_length=30,
-        max_length=5000,
-        help_text="What was done and when, what you see or feel now, and what you want to know. "
-        "Plain text; links are shown but not followed by search engines.",
-    )
-    treatments = TreatmentsField(
-        help_text="Up to 5, separated by commas, e.g. Botox, Masseter reduction.",
-        widget=TagWidget(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
-    )
-    photos = PhotosField(
-        required=False,
-        label="Photos",
-        help_text="Up to 6 JPEG, PNG, WebP, GIF or HEIC photos, 15 MB each. We remove location "
-        "and camera data before anyone sees them.",
-        widget=MultipleFileInput(attrs={"accept": photos.ACCEPT}),
-    )
-    photo_visibility = forms.ChoiceField(
-        label="Who can see the photos",
-        choices=PhotoVisibility.choices,
-        initial=PhotoVisibility.MEMBERS,
-        widget=VisibilitySelect,
-    )
+class PhotoUploadsMixin:
+    """Photos decoded and re-encoded during validation, so a bad file is reported on the form
+    (naming the file) before anything is saved. `new_photos` holds (processed photo, alt
+    text); `existing_photos` are the ones already kept, which the form may remove."""
 
-    class Meta:
-        model = Question
-        fields = ["title", "body", "treatments", "photos", "photo_visibility"]
+    existing_photos: list[Photo] = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # With JavaScript, the text is checked for urgent symptoms as the patient types, so
-        # the "This may need urgent care" box appears before they post (forum.triage).
-        for name in ("title", "body"):
-            self.fields[name].widget.attrs.update(
-                {
-                    "hx-post": reverse("forum:triage_check"),
-                    "hx-trigger": "input changed delay:800ms",
-                    "hx-target": "#triage",
-                    "hx-swap": "innerHTML",
-                    "hx-include": "[name=title], [name=body], [name=treatments]",
-                }
-            )
-        self.existing_photos = list(self.instance.photos.all()) if self.instance.pk else []
+    def setup_photos(self, existing: list[Photo]) -> None:
+        self.existing_photos = existing
         self.new_photos: list[tuple[photos.ProcessedPhoto, str]] = []
         self.removed_photos: list[Photo] = []
         self.alt_texts: dict[Photo, str] = {}
@@ -149,7 +121,7 @@ class QuestionForm(forms.ModelForm):
         kept = len(self.existing_photos) - len(self.removed_photos)
         if kept + len(uploads) > photos.MAX_PHOTOS:
             raise forms.ValidationError(
-                f"A question can have at most {photos.MAX_PHOTOS} photos; you chose "
+                f"{self.photo_limit_noun} can have at most {photos.MAX_PHOTOS} photos; you chose "
                 f"{kept + len(uploads)}. Remove some and send again."
             )
         errors = []
@@ -167,6 +139,109 @@ class QuestionForm(forms.ModelForm):
             if photo not in self.removed_photos and f"alt_existing_{photo.pk}" in self.data:
                 self.alt_texts[photo] = self.alt_text_from_data(f"alt_existing_{photo.pk}")
         return uploads
+
+
+def photos_field() -> PhotosField:
+    return PhotosField(
+        required=False,
+        label="Photos",
+        help_text="Up to 6 JPEG, PNG, WebP, GIF or HEIC photos, 15 MB each. We remove location "
+        "and camera data before anyone sees them.",
+        widget=MultipleFileInput(attrs={"accept": photos.ACCEPT}),
+    )
+
+
+class QuestionForm(PhotoUploadsMixin, forms.ModelForm):
+    """Ask or edit a question: text, treatments, photos and who may see the photos, and
+    whether search engines may show it."""
+
+    photo_limit_noun = "A question"
+
+    title = SquashedCharField(
+        min_length=10,
+        max_length=150,
+        help_text="A specific question, e.g. “Facial pain after two treatments of Botox in jaw?”",
+    )
+    body = PlainTextField(
+        label="Details",
+        min_length=30,
+        max_length=5000,
+        help_text="What was done and when, what you see or feel now, and what you want to know. "
+        "Plain text; links are shown but not followed by search engines.",
+    )
+    treatments = TreatmentsField(
+        help_text="Up to 5, separated by commas, e.g. Botox, Masseter reduction.",
+        widget=TagWidget(attrs={"list": "treatment-suggestions", "autocomplete": "off"}),
+    )
+    photos = photos_field()
+    photo_visibility = forms.ChoiceField(
+        label="Who can see the photos",
+        choices=PhotoVisibility.choices,
+        initial=PhotoVisibility.MEMBERS,
+        widget=VisibilitySelect,
+    )
+    noindex = forms.BooleanField(
+        required=False,
+        label="Don't show this question in search engines",
+        help_text="It stays on DocAnswers for everyone to read, but we ask Google and others "
+        "not to list it, and leave it out of our sitemap and feeds.",
+    )
+
+    class Meta:
+        model = Question
+        fields = ["title", "body", "treatments", "photos", "photo_visibility", "noindex"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "body"):
+            self.fields[name].widget.attrs.update(
+                triage_attrs("#triage", "[name=title], [name=body], [name=treatments]")
+            )
+        self.setup_photos(
+            list(self.instance.photos.filter(update__isnull=True)) if self.instance.pk else []
+        )
+
+
+STATUS_UNCHANGED = ""
+
+
+class UpdateForm(PhotoUploadsMixin, forms.Form):
+    """The asker's follow-up: what has happened since, photos, and where things stand."""
+
+    photo_limit_noun = "An update"
+
+    status_set = forms.ChoiceField(
+        label="Where things stand",
+        required=False,
+        choices=[(STATUS_UNCHANGED, "No change"), *PatientStatus.choices],
+        help_text="Shown next to your question's title, so doctors see it at a glance.",
+    )
+    body = PlainTextField(
+        label="What has happened since",
+        required=False,
+        min_length=10,
+        max_length=3000,
+        rows=5,
+        help_text="For example how it looks or feels now, what your own doctor said, what you "
+        "tried. Plain text.",
+    )
+    photos = photos_field()
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields["body"].widget.attrs.update(triage_attrs("#triage-update", "closest form"))
+        self.setup_photos([])
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status_set")
+        changed = status and status != self.question.patient_status
+        if not self.errors and not (cleaned.get("body") or changed or self.new_photos):
+            raise forms.ValidationError(
+                "Write what has happened, add a photo, or choose a new status."
+            )
+        return cleaned
 
 
 class AnswerForm(forms.ModelForm):

@@ -110,6 +110,8 @@ class QuestionQuerySet(models.QuerySet):
                 "answer_count",
                 "photo_count",
                 "created_at",
+                "noindex",
+                "patient_status",
                 "author__id",
                 "author__display_name",
             )
@@ -117,6 +119,14 @@ class QuestionQuerySet(models.QuerySet):
 
 
 FORMER_MEMBER = "Former member"
+
+
+class PatientStatus(models.TextChoices):
+    """Where the asker says they are now, set with a follow-up."""
+
+    WORRIED = "worried", "Still worried"
+    SEEING_DOCTOR = "seeing_doctor", "Seeing my doctor"
+    RESOLVED = "resolved", "Resolved"
 
 
 class Question(Moderated):
@@ -137,6 +147,12 @@ class Question(Moderated):
         max_length=10,
         choices=PhotoVisibility,
         default=PhotoVisibility.MEMBERS,
+    )
+    # The asker's choice: the page carries noindex and stays out of the sitemap and feeds.
+    noindex = models.BooleanField("don't show in search engines", default=False)
+    # The asker's latest status, set with a follow-up; empty until they give one.
+    patient_status = models.CharField(
+        "asker's status", max_length=15, choices=PatientStatus, blank=True
     )
     # Kept by the services in the same transaction as the rows they count.
     answer_count = models.PositiveIntegerField(default=0)
@@ -170,10 +186,11 @@ class Question(Moderated):
             ),
             # A member's questions, newest first (and the posting limit's count).
             models.Index("author", F("created_at").desc(), name="question_by_author"),
-            # Possibly urgent questions, newest first: the top of doctors' dashboards.
+            # Possibly urgent questions, latest activity first: the top of doctors' dashboards
+            # (a follow-up can make an older question urgent).
             models.Index(
-                F("created_at").desc(),
-                name="question_urgent",
+                F("updated_at").desc(),
+                name="question_urgent_active",
                 condition=VISIBLE & ~Q(urgent_reasons=[]),
             ),
         ]
@@ -210,12 +227,36 @@ class Question(Moderated):
         return f"{self.title} (photo)" if self.photo_count else self.title
 
 
+class QuestionUpdate(Moderated):
+    """The asker's dated follow-up ("3 weeks later"): text, photos, or a new status."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="updates")
+    body = models.TextField(max_length=3000, blank=True)
+    # The status the asker chose with this update; empty if they left it as it was.
+    status_set = models.CharField("status chosen", max_length=15, choices=PatientStatus, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["question", "created_at"], name="update_question_date")]
+
+    def __str__(self) -> str:
+        return f"Update of {self.created_at:%Y-%m-%d} to “{self.question}”"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#update-{self.pk}"
+
+
 class Photo(Moderated):
-    """A re-encoded photo. Files live under photos/ by a random key, never the upload's name."""
+    """A re-encoded photo. Files live under photos/ by a random key, never the upload's name.
+    A photo added with a follow-up belongs to the question and to that update."""
 
     SIZES = photos.SIZES
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="photos")
+    update = models.ForeignKey(
+        QuestionUpdate, on_delete=models.CASCADE, null=True, blank=True, related_name="photos"
+    )
     key = models.CharField(max_length=32, unique=True, default=photos.new_key, editable=False)
     position = models.PositiveSmallIntegerField(default=0)
     alt_text = models.CharField("description", max_length=200)
@@ -283,6 +324,10 @@ class Answer(Moderated):
     )
     headline = models.CharField(max_length=120)
     body = models.TextField(max_length=5000)
+    # Who the doctor was when they answered ("Sam Naficy, MD, FACS", "Seattle Facial Plastic
+    # Surgeon"), so that a later change of credentials or specialty does not rewrite history.
+    signed_name = models.CharField("doctor's name then", max_length=200, blank=True)
+    signed_line = models.CharField("doctor's practice then", max_length=200, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
     helped_asker = models.BooleanField("helped the asker", default=False)
     created_at = models.DateTimeField(default=timezone.now)

@@ -20,6 +20,7 @@ from forum.models import (
     Photo,
     Question,
     QuestionFollow,
+    QuestionUpdate,
     Treatment,
 )
 from moderation.models import PUBLISHED, ModerationStatus
@@ -34,11 +35,13 @@ def _add_photos(
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
     first_position: int,
     written: list[str],
+    update: QuestionUpdate | None = None,
 ) -> None:
     for offset, (processed, alt_text) in enumerate(new_photos):
         position = first_position + offset
         photo = Photo(
             question=question,
+            update=update,
             position=position,
             alt_text=alt_text or default_alt_text(question, position),
             width=processed.width,
@@ -68,6 +71,7 @@ def question_create(
     treatments: list[str],
     photo_visibility: str,
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
+    noindex: bool = False,
 ) -> Question:
     def write(written: list[str]) -> Question:
         question = Question.objects.create(
@@ -75,6 +79,7 @@ def question_create(
             title=title,
             body=body,
             photo_visibility=photo_visibility,
+            noindex=noindex,
             photo_count=len(new_photos),
             urgent_reasons=triage.reasons(title, body, treatments),
         )
@@ -100,6 +105,7 @@ def question_update(
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
     removed_photos: list[Photo],
     alt_texts: dict[Photo, str],
+    noindex: bool = False,
 ) -> Question:
     """Apply an edit to the question as it is now (locked), not as the form first saw it.
 
@@ -111,13 +117,14 @@ def question_update(
         locked = Question.objects.select_for_update().filter(pk=question.pk).first()
         if locked is None or locked.is_deleted:
             raise QuestionGone
-        current = set(locked.photos.values_list("pk", flat=True))
+        own = locked.photos.filter(update__isnull=True)  # not the follow-ups' photos
+        current = set(own.values_list("pk", flat=True))
         _remove_photos([photo for photo in removed_photos if photo.pk in current])
         for photo, alt_text in alt_texts.items():  # photos removed meanwhile are skipped
-            Photo.objects.filter(pk=photo.pk, question=locked).update(
+            Photo.objects.filter(pk=photo.pk, question=locked, update__isnull=True).update(
                 alt_text=alt_text or default_alt_text(locked, photo.position)
             )
-        kept = list(locked.photos.order_by("position", "id"))
+        kept = list(own.order_by("position", "id"))
         if len(kept) + len(new_photos) > photos.MAX_PHOTOS:
             raise ValidationError(
                 f"A question can have at most {photos.MAX_PHOTOS} photos, and it already has "
@@ -127,25 +134,103 @@ def question_update(
             if photo.position != position:
                 Photo.objects.filter(pk=photo.pk).update(position=position)
         locked.title, locked.body, locked.photo_visibility = title, body, photo_visibility
-        locked.urgent_reasons = triage.reasons(title, body, treatments)
+        locked.noindex = noindex
+        locked.urgent_reasons = _triage(locked, treatments)
         _add_photos(locked, new_photos, len(kept), written)
-        locked.photo_count = sum(not photo.is_hidden for photo in kept) + len(new_photos)
         locked.save(
             update_fields=[
                 "title",
                 "slug",
                 "body",
                 "photo_visibility",
-                "photo_count",
+                "noindex",
                 "urgent_reasons",
                 "updated_at",
             ]
         )
+        recount_question(locked.pk)
         locked.treatments.set(treatments)
         search.refresh([locked.pk])
         return locked
 
     return _with_file_cleanup(write)
+
+
+def _triage(question: Question, treatments: list[str] | None = None) -> list[str]:
+    """The urgent-care rules the question matches: its title, its body and its follow-ups."""
+    if treatments is None:
+        treatments = [treatment.name for treatment in question.treatments.all()]
+    texts = [question.body, *question.updates.filter(PUBLISHED).values_list("body", flat=True)]
+    return triage.reasons(question.title, "\n".join(texts), treatments)
+
+
+def update_add(
+    *,
+    question: Question,
+    body: str,
+    status_set: str,
+    new_photos: list[tuple[photos.ProcessedPhoto, str]],
+) -> QuestionUpdate:
+    """The asker's follow-up: text, photos (same pipeline as the question's) and perhaps a new
+    status. Its words are checked for urgent symptoms like the question's; every doctor who
+    answered is emailed after commit. Raises QuestionGone if the question was deleted."""
+
+    def write(written: list[str]) -> QuestionUpdate:
+        locked = Question.objects.select_for_update().filter(pk=question.pk).first()
+        if locked is None or locked.is_deleted:
+            raise QuestionGone
+        update = QuestionUpdate.objects.create(question=locked, body=body, status_set=status_set)
+        _add_photos(locked, new_photos, 0, written, update=update)
+        if status_set:
+            locked.patient_status = status_set
+        locked.urgent_reasons = _triage(locked)
+        locked.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
+        recount_question(locked.pk)
+        if locked.is_visible:
+            transaction.on_commit(partial(_notify_update, locked, update))
+        return update
+
+    return _with_file_cleanup(write)
+
+
+def _notify_update(question: Question, update: QuestionUpdate) -> None:
+    """Every doctor whose answer to the question is published, each once."""
+    doctors = (
+        User.objects.filter(
+            doctor_profile__answers__question=question,
+            doctor_profile__answers__status=ModerationStatus.PUBLISHED,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    context = {"question": question, "update": update}
+    for doctor in doctors:
+        notifications.notify(doctor, "updates", "question-update", context)
+
+
+@transaction.atomic
+def update_delete(*, update: QuestionUpdate) -> None:
+    """The asker removes a follow-up and its photos; the status goes back to the one before."""
+    locked = Question.objects.select_for_update().get(pk=update.question_id)
+    _remove_photos(list(update.photos.all()))
+    update.delete()
+    latest = locked.updates.exclude(status_set="").order_by("-created_at", "-id").first()
+    locked.patient_status = latest.status_set if latest else ""
+    locked.urgent_reasons = _triage(locked)
+    locked.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
+    recount_question(locked.pk)
+
+
+@transaction.atomic
+def question_deidentify(*, question: Question) -> None:
+    """The asker lets go of the question: it stays, with the doctors' answers, under "Former
+    member"; its photos (and the follow-ups' photos) are deleted for good. It is no longer
+    linked to their account, so they can no longer edit or delete it."""
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    _remove_photos(list(locked.photos.all()))
+    Question.objects.filter(pk=locked.pk).update(
+        author=None, photo_count=0, updated_at=timezone.now()
+    )
 
 
 def _remove_photos(removed: list[Photo]) -> None:
@@ -181,7 +266,15 @@ def answer_submit(
         if locked is None or not locked.is_visible:
             raise QuestionGone
         answer, created = Answer.objects.get_or_create(
-            question=locked, doctor=doctor, defaults={"headline": headline, "body": body}
+            question=locked,
+            doctor=doctor,
+            defaults={
+                "headline": headline,
+                "body": body,
+                # Who they are today, kept with the answer (see Answer.signed_name).
+                "signed_name": doctor.display_name,
+                "signed_line": doctor.practice_line,
+            },
         )
         if created:
             Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
@@ -255,7 +348,9 @@ def recount_question(question_id: int) -> None:
     """The question's counts: its published answers and photos."""
     Question.objects.filter(pk=question_id).update(
         answer_count=Answer.objects.published().filter(question=question_id).count(),
-        photo_count=Photo.objects.filter(PUBLISHED, question=question_id).count(),
+        photo_count=Photo.objects.filter(PUBLISHED, question=question_id)
+        .exclude(update__status=ModerationStatus.HIDDEN)
+        .count(),
     )
 
 

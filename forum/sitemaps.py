@@ -1,5 +1,6 @@
-"""sitemap.xml: what search engines may index. Only visible questions, treatments that have
-them, and verified doctors; nothing hidden, deleted or private."""
+"""sitemap.xml: what search engines may index. Only visible questions their askers let search
+engines show, treatments that have them, and verified doctors; nothing hidden, deleted or
+private."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -22,7 +23,13 @@ class Questions(Sitemap):
     limit = 5000  # per sitemap page; the index lists the pages
 
     def items(self):
-        return Question.objects.visible().only("id", "slug", "updated_at").order_by("-id")
+        # Not the questions whose askers said "Don't show in search engines".
+        return (
+            Question.objects.visible()
+            .filter(noindex=False)
+            .only("id", "slug", "updated_at")
+            .order_by("-id")
+        )
 
     def lastmod(self, question: Question):
         return question.updated_at

@@ -25,7 +25,7 @@ from doctors.permissions import (
     why_cannot_answer,
 )
 from forum import search, services, structured, triage
-from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm
+from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm, UpdateForm
 from forum.models import (
     Answer,
     AnswerAgreement,
@@ -33,6 +33,7 @@ from forum.models import (
     Photo,
     PhotoVisibility,
     Question,
+    QuestionUpdate,
     Treatment,
 )
 from forum.permissions import can_view_photos, patient_required, who_can_view
@@ -181,12 +182,7 @@ ANSWER_ORDERS = {
 def question_detail(request, pk: int, slug: str | None = None):
     """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
     Hidden by moderators, it is shown only to its asker (with the reason) and moderators."""
-    question = get_object_or_404(
-        Question.objects.filter(deleted_at__isnull=True)
-        .select_related("author")
-        .prefetch_related("treatments", Prefetch("photos", queryset=Photo.objects.all())),
-        pk=pk,
-    )
+    question = detail_question(pk)
     if question.is_hidden and not sees_hidden(request.user, question.author_id):
         raise Http404("No such question.")
     if slug != question.slug:
@@ -200,13 +196,28 @@ def question_detail(request, pk: int, slug: str | None = None):
         question.body,
         image=photos[0].thumb_url if photos else "",
         kind="article",
-        noindex=question.is_hidden,
+        noindex=question.is_hidden or question.noindex,
     )
-    if question.is_visible:
+    if question.is_visible and not question.noindex:
         context["structured_data"] = structured.qa_page(
             request.build_absolute_uri, question, answers, context["photos"]
         )
     return render(request, "forum/question_detail.html", context)
+
+
+def detail_question(pk: int) -> Question:
+    """A question not deleted, with what its page shows: treatments, its own photos, and the
+    follow-ups with theirs (hidden ones too: question_context decides who sees them)."""
+    return get_object_or_404(
+        Question.objects.filter(deleted_at__isnull=True)
+        .select_related("author")
+        .prefetch_related(
+            "treatments",
+            Prefetch("photos", queryset=Photo.objects.filter(update__isnull=True)),
+            Prefetch("updates", queryset=QuestionUpdate.objects.prefetch_related("photos")),
+        ),
+        pk=pk,
+    )
 
 
 def sees_hidden(user, author_id: int) -> bool:
@@ -214,7 +225,12 @@ def sees_hidden(user, author_id: int) -> bool:
     return user.is_authenticated and (user.pk == author_id or user.is_moderator)
 
 
-def question_context(request, question: Question, answer_form: AnswerForm | None = None) -> dict:
+def question_context(
+    request,
+    question: Question,
+    answer_form: AnswerForm | None = None,
+    update_form: UpdateForm | None = None,
+) -> dict:
     order = request.GET.get("answers") if request.GET.get("answers") in ANSWER_ORDERS else "newest"
     user = request.user
     shown = PUBLISHED
@@ -240,6 +256,13 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         answer_form = answer_form or AnswerForm(instance=own_answer)
     show_hidden_photos = sees_hidden(user, question.author_id)
     is_author = user.is_authenticated and user.pk == question.author_id
+    updates = [
+        update for update in question.updates.all() if show_hidden_photos or not update.is_hidden
+    ]
+    for update in updates:
+        update.shown_photos = [
+            photo for photo in update.photos.all() if show_hidden_photos or not photo.is_hidden
+        ]
     urgent = triage.advice_for(question.urgent_reasons) if is_author else []
     following = (
         user.is_authenticated
@@ -255,6 +278,8 @@ def question_context(request, question: Question, answer_form: AnswerForm | None
         "following": following,
         "question": question,
         "photos": [p for p in question.photos.all() if show_hidden_photos or not p.is_hidden],
+        "updates": updates,
+        "update_form": (update_form or UpdateForm(question=question)) if is_author else None,
         "can_view_photos": can_view_photos(user, question),
         "who_can_view": who_can_view(question),
         "is_author": user.is_authenticated and user.pk == question.author_id,
@@ -418,6 +443,7 @@ def question_ask(request):
         treatments=form.cleaned_data["treatments"],
         photo_visibility=form.cleaned_data["photo_visibility"],
         new_photos=form.new_photos,
+        noindex=form.cleaned_data["noindex"],
     )
     return redirect(question)
 
@@ -455,6 +481,7 @@ def question_edit(request, pk: int):
             new_photos=form.new_photos,
             removed_photos=form.removed_photos,
             alt_texts=form.alt_texts,
+            noindex=form.cleaned_data["noindex"],
         )
     except services.QuestionGone:
         raise Http404("This question has been deleted.") from None
@@ -475,6 +502,70 @@ def question_delete(request, pk: int):
     return render(request, "forum/question_confirm_delete.html", {"question": question})
 
 
+@patient_required
+@require_POST
+def update_add(request, pk: int):
+    """The asker adds a dated follow-up: text, photos and where things stand."""
+    question = own_question(request, pk)
+    form = UpdateForm(request.POST, request.FILES, question=question)
+    if not form.is_valid():
+        question = detail_question(pk)
+        context = question_context(request, question, update_form=form)
+        context["seo"] = seo(question.get_absolute_url(), question.title, "", noindex=True)
+        return render(request, "forum/question_detail.html", context, status=400)
+    if refused := limits.refuse(request, "update"):
+        return refused
+    try:
+        update = services.update_add(
+            question=question,
+            body=form.cleaned_data["body"],
+            status_set=form.cleaned_data["status_set"],
+            new_photos=form.new_photos,
+        )
+    except services.QuestionGone:
+        raise Http404("This question has been deleted.") from None
+    messages.success(
+        request,
+        "Your update is added. The doctors who answered will get an email."
+        if question.answer_count
+        else "Your update is added.",
+    )
+    return redirect(update)
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def update_delete(request, pk: int):
+    """The asker removes one of their follow-ups, and its photos."""
+    update = get_object_or_404(
+        QuestionUpdate.objects.select_related("question"),
+        pk=pk,
+        question__author=request.user,
+        question__deleted_at__isnull=True,
+    )
+    if request.method == "POST":
+        services.update_delete(update=update)
+        messages.success(request, "Your update is removed.")
+        return redirect(update.question)
+    return render(request, "forum/update_confirm_delete.html", {"update": update})
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def question_deidentify(request, pk: int):
+    """The asker removes their name and photos from the question; the answers stay."""
+    question = own_question(request, pk)
+    if request.method == "POST":
+        services.question_deidentify(question=question)
+        messages.success(
+            request,
+            "Your name and photos are removed from the question. It is no longer linked to "
+            "your account.",
+        )
+        return redirect(question)
+    return render(request, "forum/question_deidentify.html", {"question": question})
+
+
 def moderates_only(user, question: Question) -> bool:
     """A moderator who sees restricted photos only because they moderate (so it is logged)."""
     return (
@@ -490,9 +581,9 @@ def photo(request, key: str, size: str):
     """A photo file, for those allowed to see it: 404 for anyone else, as for a missing one."""
     if size not in Photo.SIZES:
         raise Http404("No such photo size.")
-    photo = get_object_or_404(Photo.objects.select_related("question"), key=key)
+    photo = get_object_or_404(Photo.objects.select_related("question", "update"), key=key)
     user, question = request.user, photo.question
-    hidden = photo.is_hidden or question.is_hidden
+    hidden = photo.is_hidden or question.is_hidden or (photo.update and photo.update.is_hidden)
     if not can_view_photos(user, question) or (
         hidden and not sees_hidden(user, question.author_id)
     ):
@@ -542,11 +633,12 @@ def doctor_dashboard(request):
         if followed
         else [],
         "newest": Question.objects.for_listing().order_by("-created_at")[:10],
-        # Possibly urgent questions of the last week, at the top, whatever the treatment.
+        # Possibly urgent questions active in the last week (asked, edited or followed up),
+        # at the top, whatever the treatment.
         "urgent": Question.objects.for_listing()
         .exclude(urgent_reasons=[])
-        .filter(created_at__gte=timezone.now() - timedelta(days=7))
-        .order_by("-created_at")[:10],
+        .filter(updated_at__gte=timezone.now() - timedelta(days=7))
+        .order_by("-updated_at")[:10],
         "my_answers": profile.answers.filter(
             question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
         )

@@ -17,12 +17,13 @@ NOUNS = {
     "answer": ("answer", "answers"),
     "review": ("review", "reviews"),
     "report": ("report", "reports"),
+    "update": ("update", "updates"),
 }
 
 
 def _recent(user, kind: str):
     from doctors.models import Review
-    from forum.models import Answer, Question
+    from forum.models import Answer, Question, QuestionUpdate
     from moderation.models import Report
 
     since = timezone.now() - WINDOW
@@ -35,6 +36,8 @@ def _recent(user, kind: str):
             rows = Review.objects.filter(author=user)
         case "report":
             rows = Report.objects.filter(reporter=user)
+        case "update":
+            rows = QuestionUpdate.objects.filter(question__author=user)
         case _:
             raise ValueError(f"No posting limit for {kind!r}")
     return rows.filter(created_at__gte=since)

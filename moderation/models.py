@@ -104,6 +104,7 @@ class Action(models.TextChoices):
     REJECT = "reject", "Rejected"
     SUSPEND = "suspend", "Suspended"
     REINSTATE = "reinstate", "Reinstated"
+    EXPIRE = "expire", "Licence expired"
     RESOLVE = "resolve", "Resolved a report"
     EDIT = "edit", "Edited"
     DELETE = "delete", "Deleted"

@@ -13,7 +13,7 @@ from accounts.models import User
 from doctors.models import DoctorProfile, Review
 from forum import search
 from forum import services as forum_services
-from forum.models import Answer, Photo, Question
+from forum.models import Answer, Photo, Question, QuestionUpdate
 from moderation import audit
 from moderation.models import (
     OPEN,
@@ -30,6 +30,7 @@ REPORTABLE: dict[str, type[models.Model]] = {
     "answer": Answer,
     "photo": Photo,
     "review": Review,
+    "update": QuestionUpdate,
 }
 
 
@@ -42,7 +43,7 @@ def _recount(item: models.Model) -> None:
             forum_services.recount_question(item.question_id)
             forum_services.recount_doctor_answers([item.doctor_id])
             search.refresh([item.question_id])  # a hidden answer's words no longer find it
-        case Photo():
+        case Photo() | QuestionUpdate():  # an update's photos go and come back with it
             forum_services.recount_question(item.question_id)
         case Review():
             item.doctor.refresh_rating()
@@ -58,7 +59,7 @@ def _lock(item: models.Model) -> models.Model:
     """Lock the item's parent (its question, or a review's doctor), then the item: the order
     the posting services lock in, so the two never wait on each other."""
     match item:
-        case Answer() | Photo():
+        case Answer() | Photo() | QuestionUpdate():
             Question.objects.select_for_update().filter(pk=item.question_id).values("pk").get()
         case Review():
             DoctorProfile.objects.select_for_update().filter(pk=item.doctor_id).values("pk").get()
@@ -139,7 +140,8 @@ def report_submit(
     """File the member's report, unless they have one open on this item already.
 
     When settings.MODERATION_AUTO_HIDE_REPORTERS different members have open reports on the
-    item, it is hidden until a moderator looks at it. Returns (report, created).
+    item, it is hidden until a moderator looks at it; the report of a review by the doctor it
+    is about does not count. Returns (report, created).
     """
     with transaction.atomic():
         # The item's row lock makes reports of one item queue, so the count below is exact.
@@ -154,7 +156,11 @@ def report_submit(
             reason=reason,
             details=details.strip(),
         )
-        reporters = _open_reports(locked).values("reporter").distinct().count()
+        counted = _open_reports(locked)
+        if isinstance(locked, Review):
+            # The doctor reviewed can report a review, but never get it hidden that way.
+            counted = counted.exclude(reporter_id=locked.doctor.user_id)
+        reporters = counted.values("reporter").distinct().count()
         threshold = settings.MODERATION_AUTO_HIDE_REPORTERS
         if (
             reporters >= threshold

@@ -37,11 +37,20 @@ class ModerationSite(admin.AdminSite):
         )
 
     def index(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        from django.utils import timezone
+
         from doctors.models import DoctorProfile, Status
+        from doctors.services import LICENCE_WARNING
         from moderation.models import OPEN, Report
 
+        today = timezone.localdate()
         counts = {
             "open_reports": Report.objects.filter(OPEN).count(),
             "pending_doctors": DoctorProfile.objects.filter(status=Status.PENDING).count(),
+            "licences_ending": DoctorProfile.objects.filter(
+                status=Status.VERIFIED,
+                licence_expires_on__gte=today,
+                licence_expires_on__lte=today + LICENCE_WARNING,
+            ).count(),
         }
         return super().index(request, {**counts, **(extra_context or {})})

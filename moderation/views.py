@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import verified_email_required
-from doctors.models import Review, Status
-from forum.models import VISIBLE, Answer, Photo, Question
+from doctors.models import PUBLIC_STATUSES, Review
+from forum.models import VISIBLE, Answer, Photo, Question, QuestionUpdate
 from forum.permissions import can_view_photos
 from moderation import limits, services
 from moderation.forms import ReportForm
@@ -33,6 +33,8 @@ class Reportable:
                 return item.question.author_id
             case Review():
                 return item.author_id
+            case QuestionUpdate():
+                return item.question.author_id
         raise TypeError(item)
 
     def back_url(self, item) -> str:
@@ -62,9 +64,17 @@ REPORTABLE = {
             "question"
         ),
     ),
+    "update": Reportable(
+        "update",
+        QuestionUpdate.objects.filter(PUBLISHED, **_visible_question("question__")).select_related(
+            "question"
+        ),
+    ),
     "review": Reportable(
         "review",
-        Review.objects.filter(PUBLISHED, doctor__status=Status.VERIFIED).select_related("doctor"),
+        Review.objects.filter(PUBLISHED, doctor__status__in=PUBLIC_STATUSES).select_related(
+            "doctor"
+        ),
     ),
 }
 

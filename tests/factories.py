@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -118,6 +120,7 @@ class DoctorProfileFactory(factory.django.DjangoModelFactory):
     country = "United States"
     licence_number = factory.Sequence(lambda n: f"LIC-{n:05d}")
     licence_jurisdiction = "Washington State Department of Health"
+    licence_expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=730))
     status = "verified"
     verified_at = factory.LazyFunction(timezone.now)
 
@@ -158,3 +161,4 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     title = "Clear and kind"
     body = "The doctor explained every step and the result looks natural."
     worth_it = "yes"
+    experience = "treatment"

@@ -40,3 +40,16 @@ def in_set(value, collection) -> bool:
 def agreed_by(answer, user) -> bool:
     """Whether `user` (a doctor) agrees with the answer, from its prefetched agreements."""
     return any(agreement.doctor.user_id == user.pk for agreement in answer.agreements.all())
+
+
+@register.filter
+def later(moment: datetime, start: datetime) -> str:
+    """How long after `start` a follow-up came: "Later the same day", "3 weeks later".
+    Weeks from two weeks on, months from two months on, years from two years on."""
+    days = (moment - start).days
+    if days < 1:
+        return "Later the same day"
+    for unit, size in (("year", 365), ("month", 30), ("week", 7)):
+        if days >= 2 * size:
+            return f"{days // size} {unit}s later"
+    return f"{days} day{'s' if days > 1 else ''} later"

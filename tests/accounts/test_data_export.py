@@ -43,6 +43,7 @@ def test_a_member_downloads_their_data_and_photos(
             "title": "Very kind",
             "body": "Explained all the risks.",
             "worth_it": "yes",
+            "experience": "treatment",
         },
     )  # fmt: skip
     report_submit(reporter=alice, item=answer, reason="spam", details="Looks copied.")

@@ -35,6 +35,7 @@ def alices_posts(alice, bob, mallory):
             "title": "Rushed visit",
             "body": "The visit felt rushed to me.",
             "worth_it": "no",
+            "experience": "treatment",
         },
     )  # fmt: skip
     return question, answer, review

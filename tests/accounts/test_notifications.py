@@ -136,6 +136,7 @@ def test_a_doctors_first_reply_emails_the_reviewer_once(
             "title": "Fine",
             "body": "It went fine, the wait was long.",
             "worth_it": "yes",
+            "experience": "treatment",
         },
     )
     with django_capture_on_commit_callbacks(execute=True):

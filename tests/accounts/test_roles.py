@@ -16,6 +16,7 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("doctors", "doctorprofile"),
         ("doctors", "specialty"),
         ("moderation", "report"),
+        ("forum", "questionupdate"),  # the askers' follow-ups (issue 9)
     }
     assert held == {
         *(

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
 from tests.factories import DoctorFactory, DoctorProfileFactory
@@ -27,6 +30,7 @@ def application(**overrides) -> dict:
         "bio": "I have practised facial plastic surgery in Seattle for twenty years.",
         "licence_number": "MD00012345",
         "licence_jurisdiction": "Washington State Department of Health",
+        "licence_expires_on": (timezone.localdate() + timedelta(days=400)).isoformat(),
         "board_certification": "American Board of Facial Plastic Surgery",
         "submit": "",
     }

@@ -12,6 +12,7 @@ REVIEW = {
     "body": "The doctor explained every step and the result looks natural.",
     "treatment_name": "Botox",
     "worth_it": "yes",
+    "experience": "treatment",
     "cost_range": "250-500",
     "treated_in": "2026-03",
 }

@@ -125,6 +125,7 @@ def test_a_doctor_profile_carries_physician_json_ld_with_the_rating(client, bob)
                 "title": "Good",
                 "body": "Careful and kind doctor.",
                 "worth_it": "yes",
+                "experience": "treatment",
             },
         )
     (data,) = json_ld(client.get(profile.get_absolute_url()).content.decode())

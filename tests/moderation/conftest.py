@@ -44,6 +44,7 @@ def review(mallory, bob):
             "title": "Rude front desk and rushed",
             "body": "I waited an hour and the consultation lasted five minutes.",
             "worth_it": "no",
+            "experience": "treatment",
         },
     )
     return review

@@ -90,6 +90,7 @@ def test_reviews_are_limited(client_as, alice):
         "title": "Careful and kind",
         "body": "Explained every step and the result looks natural.",
         "worth_it": "yes",
+        "experience": "treatment",
     }
     codes = [
         browser.post(reverse("doctors:review", args=[p.slug]), review).status_code

@@ -148,6 +148,11 @@ EXPECTED = {
     "sitemap": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "sitemap_section": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "usersessions_list": ("302 200 200 200 200 403", "302 302 302 302 302 403"),
+    "admin:forum_questionupdate_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:forum_questionupdate_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "forum:question_deidentify": ("302 200 403 403 404 403", "302 302 403 403 404 403"),
+    "forum:update_add": ("302 405 403 403 405 403", "302 400 403 403 404 403"),
+    "forum:update_delete": ("302 200 403 403 404 403", "302 302 403 403 404 403"),
 }
 
 
@@ -185,6 +190,9 @@ def world(alice, bob, carol, mallory, moderator):
         doctor=bob.doctor_profile, author=alice,
         fields={"rating": 4, "title": "Kind", "body": "Careful and kind.", "worth_it": "yes"},
     )  # fmt: skip
+    update = services.update_add(
+        question=question, body="Three weeks later it is softer.", status_set="", new_photos=[]
+    )
     export = DataExport.objects.create(user=alice)
     ban(user=mallory, actor=moderator, reason="Spam")
     slug = bob.doctor_profile.slug
@@ -195,6 +203,9 @@ def world(alice, bob, carol, mallory, moderator):
         "forum:question_delete": {"pk": question.pk},
         "forum:answer_post": {"pk": question.pk},
         "forum:question_follow": {"pk": question.pk},
+        "forum:update_add": {"pk": question.pk},
+        "forum:update_delete": {"pk": update.pk},
+        "forum:question_deidentify": {"pk": question.pk},
         "forum:question_detail": {"pk": question.pk, "slug": question.slug},
         "forum:answer_vote": {"pk": answer.pk},
         "forum:answer_helped": {"pk": answer.pk},

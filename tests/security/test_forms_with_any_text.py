@@ -74,6 +74,7 @@ def test_review(client_as, alice, bob, title, body, treatment, rating, treated_i
                 "body": body,
                 "treatment_name": treatment,
                 "worth_it": "yes",
+                "experience": "treatment",
                 "treated_in": treated_in,
             },
         )  # fmt: skip
