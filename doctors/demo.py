@@ -1,5 +1,6 @@
 """Demo doctors for `manage.py seed_demo`: invented people with the sample page's credentials,
-cities and specialties, plus a few more, one pending and one rejected."""
+cities and specialties, plus a few more: one pending, one rejected, one whose licence ends
+within 30 days and one whose licence verification has expired."""
 
 import zlib
 from datetime import timedelta
@@ -28,6 +29,9 @@ DEMO_DOCTORS = [
     ("boston.oculo@example.com", "Owen Marsh", ["MD"], "Oculoplastic Surgeon", "Boston", "MA"),
 ]
 PENDING = ("miami.surgeon@example.com", "Samuel Reyes", ["MD"], "Plastic Surgeon", "Miami", "FL")
+# Their licence ends soon: the admin's "Licences ending within 30 days" lists them.
+ENDING_SOON = {"Owen Marsh": 12}
+EXPIRED = ("austin.derm@example.com", "Theo Lindgren", ["MD"], "Dermatologist", "Austin", "TX")
 REJECTED = (
     "denver.derm@example.com",
     "Irene Walsh",
@@ -45,6 +49,7 @@ def seed_doctors(moderator: User) -> dict[str, DoctorProfile]:
     for row in DEMO_DOCTORS:
         profiles[row[1]] = seed_doctor(*row, status=Status.VERIFIED, moderator=moderator)
     profiles[PENDING[1]] = seed_doctor(*PENDING, status=Status.PENDING, moderator=moderator)
+    profiles[EXPIRED[1]] = seed_doctor(*EXPIRED, status=Status.EXPIRED, moderator=moderator)
     *rejected, reason = REJECTED
     profiles[REJECTED[1]] = seed_doctor(
         *rejected, status=Status.REJECTED, moderator=moderator, reason=reason
@@ -71,13 +76,23 @@ def seed_doctor(
     profile.licence_number = f"DEMO-{zlib.crc32(email.encode()) % 1_000_000:06d}"
     profile.licence_jurisdiction = f"{region} medical board"
     profile.board_certification = "Demo board certification"
+    profile.licence_expires_on = timezone.localdate() + timedelta(
+        days=ENDING_SOON.get(name, 400 + zlib.crc32(email.encode()) % 700)
+    )
     profile.status, profile.status_reason = status, reason
-    profile.submitted_at = now - timedelta(days=40)
+    profile.submitted_at = now - timedelta(days=400 if status == Status.EXPIRED else 40)
     if status != Status.PENDING:
-        profile.decided_by, profile.decided_at = moderator, now - timedelta(days=38)
-    if status == Status.VERIFIED:
+        profile.decided_by, profile.decided_at = moderator, profile.submitted_at + timedelta(2)
+    if status in (Status.VERIFIED, Status.EXPIRED):
         profile.verified_at = profile.decided_at
         profile.ensure_slug()
+    if status == Status.EXPIRED:
+        profile.licence_expires_on = timezone.localdate() - timedelta(days=20)
+        profile.status_reason = (
+            f"The licence was valid until {profile.licence_expires_on:%B %-d, %Y}. Send the "
+            "renewed licence to be verified again."
+        )
+        profile.decided_by, profile.decided_at = None, now - timedelta(days=19)
     profile.save()
     VerificationDecision.objects.create(
         profile=profile,
@@ -86,7 +101,20 @@ def seed_doctor(
         decided_by=user,
         decided_at=profile.submitted_at,
     )
-    if status != Status.PENDING:
+    if status == Status.EXPIRED:  # verified first, then expired by the daily check
+        VerificationDecision.objects.create(
+            profile=profile,
+            status=Status.VERIFIED,
+            decided_by=moderator,
+            decided_at=profile.verified_at,
+        )
+        VerificationDecision.objects.create(
+            profile=profile,
+            status=Status.EXPIRED,
+            reason=profile.status_reason,
+            decided_at=profile.decided_at,
+        )
+    elif status != Status.PENDING:
         VerificationDecision.objects.create(
             profile=profile,
             status=status,

@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from accounts.models import Role, User
-from doctors.models import DoctorProfile, Review, WorthIt
+from doctors.models import DoctorProfile, Experience, Review, WorthIt
 
 # Doctor -> reviews at 5, 4, 3, 2 and 1 stars.
 DISTRIBUTIONS = {
@@ -92,6 +92,21 @@ REPLIES = [
 ]
 
 
+# What a patient who came only for a consultation says instead of how the result turned out.
+CONSULTATION_MIDDLES = {
+    True: [
+        "I came for a consultation only and left with a clear plan and an honest price.",
+        "It was a consultation, not a treatment, but I learned more than in three other clinics.",
+        "I haven't had the treatment yet; the consultation alone was worth the visit.",
+    ],
+    False: [
+        "I only had a consultation and felt rushed through it.",
+        "It was a consultation only, and most of it was about the price.",
+        "I came for a consultation and left with more questions than answers.",
+    ],
+}
+
+
 def seed_reviews() -> int:
     """Create the demo reviews for doctors that have none yet; returns how many were made."""
     rng = random.Random(2013)  # noqa: S311 - fixed demo data, not security
@@ -112,12 +127,16 @@ def seed_reviews() -> int:
                 author=reviewer,
                 rating=stars,
                 title=rng.choice(TITLES[stars]),
-                body=f"{rng.choice(OPENINGS[stars])} {rng.choice(MIDDLES[stars])}",
+                body=f"{rng.choice(OPENINGS[stars])} {rng.choice(MIDDLES[stars])}"
+                if index % 7 != 3
+                else f"{rng.choice(OPENINGS[stars])} {CONSULTATION_MIDDLES[stars >= 4][index % 3]}",
                 worth_it=WorthIt.YES
                 if stars >= 4
                 else WorthIt.NOT_SURE
                 if stars == 3
                 else WorthIt.NO,
+                # About one in seven came for a consultation only.
+                experience=Experience.TREATMENT if index % 7 != 3 else Experience.CONSULTATION,
                 created_at=now - timedelta(days=3 * index + rng.randint(0, 2)),
                 reply=REPLIES[0] if index == 0 else REPLIES[1] if stars <= 2 and index < 40 else "",
                 replied_at=now if index == 0 or (stars <= 2 and index < 40) else None,

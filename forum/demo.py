@@ -12,13 +12,14 @@ import photos
 from accounts.models import User
 from forum import services
 from forum.demo_content import (
+    FOLLOW_UPS,
     OTHER_ANSWERS,
     QUESTIONS,
     SAMPLE_ANSWERS,
     SAMPLE_QUESTION,
     TREATMENT_DESCRIPTIONS,
 )
-from forum.models import Answer, Question, Treatment
+from forum.models import Answer, Question, QuestionUpdate, Treatment
 
 PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
 
@@ -113,3 +114,25 @@ def seed_agreements() -> None:
     for answer in answers[:2]:
         for doctor in [a.doctor for a in answers if a.doctor_id != answer.doctor_id][:3]:
             services.agreement_set(answer=answer, doctor=doctor, agree=True)
+
+
+def seed_follow_ups() -> int:
+    """The dated follow-ups of FOLLOW_UPS, after their question's answers; returns how many."""
+    created = 0
+    for title, updates in FOLLOW_UPS.items():
+        question = Question.objects.get(title=title)
+        if question.updates.exists():
+            continue
+        for number, (days, status, text, photo_count) in enumerate(updates):
+            new_photos = [
+                (photos.process(demo_photo(500 + number * 10 + index)), "")
+                for index in range(photo_count)
+            ]
+            update = services.update_add(
+                question=question, body=text, status_set=status, new_photos=new_photos, notify=False
+            )
+            QuestionUpdate.objects.filter(pk=update.pk).update(
+                created_at=question.created_at + timedelta(days=days)
+            )
+            created += 1
+    return created

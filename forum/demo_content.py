@@ -446,4 +446,41 @@ OTHER_ANSWERS = [
         "first, "
         "as a night guard and treatment of the joint can matter as much as the injections.",
     ),
+    (
+        "Masseter Botox made my cheeks look hollow",
+        "Helena Brandt",
+        "Hollowing usually fills back in as the Botox wears off",
+        "When the masseter relaxes, the lower cheek can look flatter, and in some faces the area "
+        "above it looks hollow. It is not permanent: as the muscle regains strength over three "
+        "to four months the contour returns. For the next round, a lower dose or a different "
+        "injection point often avoids it.",
+    ),
+    (
+        "Masseter Botox made my cheeks look hollow",
+        "Theo Lindgren",
+        "Give it six to eight weeks before any filler",
+        "Some of the hollow look in the first weeks is the muscle thinning faster than the skin "
+        "adapts. Most of it softens by eight weeks. I would not add filler to the area until then, "
+        "because the contour is still changing.",
+    ),
 ]
+
+# One question's follow-ups: (days after it was asked, status chosen, text, photos).
+FOLLOW_UPS = {
+    "Masseter Botox made my cheeks look hollow": [
+        (
+            16,
+            "worried",
+            "Two weeks on, the hollow under my cheekbones is still there when I smile, and the "
+            "left side looks a bit deeper than the right. Chewing feels normal.",
+            0,
+        ),
+        (
+            37,
+            "resolved",
+            "Five weeks later it has mostly filled back in, as the doctors said. My injector will "
+            "use a lower dose next time. Photo from this morning, same light as before.",
+            1,
+        ),
+    ],
+}

@@ -170,6 +170,7 @@ def update_add(
     body: str,
     status_set: str,
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
+    notify: bool = True,
 ) -> QuestionUpdate:
     """The asker's follow-up: text, photos (same pipeline as the question's) and perhaps a new
     status. Its words are checked for urgent symptoms like the question's; every doctor who
@@ -186,7 +187,7 @@ def update_add(
         locked.urgent_reasons = _triage(locked)
         locked.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
         recount_question(locked.pk)
-        if locked.is_visible:
+        if notify and locked.is_visible:
             transaction.on_commit(partial(_notify_update, locked, update))
         return update
 

@@ -6,7 +6,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_user
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from forum import search
-from forum.demo import seed_answers, seed_questions
+from forum.demo import seed_answers, seed_follow_ups, seed_questions
 from moderation.demo import seed_moderation
 
 
@@ -33,13 +33,15 @@ class Command(BaseCommand):
             doctors = seed_doctors(moderator)
             questions = seed_questions()
             answers = seed_answers(doctors)
+            updates = seed_follow_ups()
             reviews = seed_reviews()
             reports = seed_moderation(moderator)
             search.refresh_all()
         if not quiet:
             self.stdout.write(
-                f"\nAdded {questions} demo question(s), {answers} answer(s), {reviews} review(s), "
-                f"{reports} report(s) for the moderators."
+                f"\nAdded {questions} demo question(s), {answers} answer(s), "
+                f"{updates} follow-up(s), {reviews} review(s), {reports} report(s) for the "
+                "moderators."
             )
             self.print_accounts(users)
 
@@ -54,5 +56,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "  Other demo doctors: seattle.fps@example.com (verified), "
-            "miami.surgeon@example.com (pending), denver.derm@example.com (rejected).\n"
+            "miami.surgeon@example.com (pending), denver.derm@example.com (rejected),\n"
+            "  austin.derm@example.com (licence verification expired).\n"
         )
