@@ -92,6 +92,10 @@ REPLIES = [
 ]
 
 
+CONSULTATION_TITLES = {
+    True: ["An honest consultation", "Clear advice, no pressure", "Worth the consultation"],
+    False: ["A rushed consultation", "Felt like a sales pitch", "Not much advice"],
+}
 # What a patient who came only for a consultation says instead of how the result turned out.
 CONSULTATION_MIDDLES = {
     True: [
@@ -126,7 +130,9 @@ def seed_reviews() -> int:
                 doctor=doctor,
                 author=reviewer,
                 rating=stars,
-                title=rng.choice(TITLES[stars]),
+                title=rng.choice(TITLES[stars])
+                if index % 7 != 3
+                else CONSULTATION_TITLES[stars >= 4][index % 3],
                 body=f"{rng.choice(OPENINGS[stars])} {rng.choice(MIDDLES[stars])}"
                 if index % 7 != 3
                 else f"{rng.choice(OPENINGS[stars])} {CONSULTATION_MIDDLES[stars >= 4][index % 3]}",

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -445,7 +445,7 @@ def question_ask(request):
         new_photos=form.new_photos,
         noindex=form.cleaned_data["noindex"],
     )
-    return redirect(question)
+    return after_upload(request, question)
 
 
 def render_form(request, form: QuestionForm, *, status: int = 200) -> HttpResponse:
@@ -488,7 +488,7 @@ def question_edit(request, pk: int):
     except ValidationError as error:
         form.add_error("photos", error)
         return render_form(request, form, status=400)
-    return redirect(question)
+    return after_upload(request, question)
 
 
 @patient_required
@@ -530,7 +530,19 @@ def update_add(request, pk: int):
         if question.answer_count
         else "Your update is added.",
     )
-    return redirect(update)
+    return after_upload(request, update)
+
+
+def after_upload(request, to) -> HttpResponse:
+    """Where to go after a form with photos. With JavaScript the form is sent by
+    photo-upload.js, whose request would follow a redirect itself (using up the page's one-time
+    messages and losing the #fragment), so it is told where to go instead."""
+    url = resolve_url(to)
+    if request.headers.get("X-Photo-Upload") == "1":
+        response = HttpResponse(status=204)
+        response["X-Location"] = url
+        return response
+    return redirect(url)
 
 
 @patient_required

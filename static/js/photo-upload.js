@@ -146,6 +146,7 @@ function enhance(form, keep) {
 
   function send() {
     const data = new FormData(form);
+    const noun = form.dataset.noun ?? "question";
     const bars = previews.querySelectorAll("progress");
     const sizes = chosen.map(({ file }) => file.size);
     const overall = progress.querySelector("[data-overall]");
@@ -156,6 +157,9 @@ function enhance(form, keep) {
 
     const request = new XMLHttpRequest();
     request.open("POST", form.action);
+    // Told where to go rather than redirected: an XHR would follow the redirect itself,
+    // using up the page's one-time messages and losing its #fragment.
+    request.setRequestHeader("X-Photo-Upload", "1");
     request.upload.addEventListener("progress", (event) => {
       if (!event.lengthComputable) return;
       overall.value = (event.loaded / event.total) * 100;
@@ -166,7 +170,7 @@ function enhance(form, keep) {
         bars[i].value = Math.max(0, Math.min(1, (event.loaded - start) / size)) * 100;
         start += size;
       });
-      label.textContent = `Sending your question… ${Math.round(overall.value)}%`;
+      label.textContent = `Sending your ${noun}… ${Math.round(overall.value)}%`;
     });
     request.upload.addEventListener("load", () => {
       overall.value = 100;
@@ -176,6 +180,8 @@ function enhance(form, keep) {
     request.addEventListener("load", () => {
       if (request.status === 400) {
         showErrors(request.responseText);
+      } else if (request.status === 204 && request.getResponseHeader("X-Location")) {
+        go(new URL(request.getResponseHeader("X-Location"), window.location.href));
       } else if (request.status < 400) {
         window.location.assign(request.responseURL);
       } else {
@@ -201,10 +207,22 @@ function enhance(form, keep) {
       }
     }
 
+    // Back to the same page (a follow-up's #update-N): a change of #fragment alone would not
+    // load it again, so set it and reload.
+    function go(target) {
+      const here = window.location;
+      if (target.pathname === here.pathname && target.search === here.search) {
+        here.hash = target.hash;
+        here.reload();
+      } else {
+        here.assign(target.href);
+      }
+    }
+
     function failed(reason) {
       progress.hidden = true;
       submit.disabled = false;
-      say(`${reason} Your question was not posted; please try again.`, true);
+      say(`${reason} Your ${noun} was not posted; please try again.`, true);
     }
   }
 }

@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.helpers import log_in, log_in_to_admin
@@ -40,6 +42,9 @@ def test_a_doctor_applies_is_verified_and_answers(
     page.get_by_label("Country").fill("United States")
     page.get_by_label("Licence number").fill("MD60012345")
     page.get_by_label("Licence issued by").fill("Washington State Department of Health")
+    page.get_by_label("Licence valid until").fill(
+        (timezone.localdate() + timedelta(days=700)).isoformat()
+    )
     screenshot("doctor-apply")
     page.get_by_role("button", name="Send for verification").click()
     expect(page.get_by_text("Waiting for a moderator")).to_be_visible()

@@ -23,6 +23,7 @@ def test_a_patient_reviews_and_the_figures_follow_everywhere(
     page.get_by_role("link", name="Write a review").click()
     assert axe_violations() == []
     page.get_by_label("5 stars").check()
+    page.get_by_label("Had the treatment").check()
     page.get_by_label("Title").fill("Clear, kind and honest")
     page.get_by_label("Your review").fill("The doctor explained every step; a natural result.")
     page.get_by_label("Worth it", exact=True).check()
