@@ -4,9 +4,6 @@ member" (the member chooses), every count and rating that included them put righ
 from allauth.usersessions.models import UserSession
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 import photos
 from accounts.models import DataExport, User
@@ -19,7 +16,7 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
     from doctors.models import DoctorProfile, Review
     from forum import search
     from forum.models import Answer, AnswerVote, Photo, Question
-    from forum.services import recount_doctor_answers, recount_question
+    from forum.services import recount_doctor_answers, recount_helpful, recount_question
 
     files: list[str] = []
     with transaction.atomic():
@@ -73,7 +70,7 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         for question_id in answered_questions:
             recount_question(question_id)
         search.refresh(answered_questions)
-        _recount_helpful(voted)
+        recount_helpful(voted)
         transaction.on_commit(lambda: photos.delete_files(files), robust=True)
 
 
@@ -81,34 +78,16 @@ def _forget_in_moderation(user: User, gone: dict) -> None:
     """The moderation log and open reports keep no name, title or photo description of what
     the member's deletion removes; the entries themselves stay, for the record. (A deleted
     moderator's own name stays on what they did: that is the staff's record.)"""
-    from moderation.models import OPEN, ModerationAction, Report, ReportStatus
+    from moderation import audit
+    from moderation.models import ModerationAction
 
     ModerationAction.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=user.pk
     ).update(item_label="Former member")
     for model, ids in gone.items():
-        content_type = ContentType.objects.get_for_model(model)
-        label = f"(a {model._meta.verbose_name} deleted with its author's account)"
-        ModerationAction.objects.filter(content_type=content_type, object_id__in=ids).update(
-            item_label=label
-        )
-        Report.objects.filter(OPEN, content_type=content_type, object_id__in=ids).update(
-            status=ReportStatus.DISMISSED,
-            resolved_at=timezone.now(),
+        audit.forget(
+            model,
+            ids,
+            label=f"(a {model._meta.verbose_name} deleted with its author's account)",
             resolution="Deleted with its author's account.",
-            details="",
         )
-
-
-def _recount_helpful(answer_ids) -> None:
-    from forum.models import Answer, AnswerVote
-
-    votes = (
-        AnswerVote.objects.filter(answer=OuterRef("pk"))
-        .values("answer")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    Answer.objects.filter(pk__in=list(answer_ids)).update(
-        helpful_count=Coalesce(Subquery(votes), 0)
-    )

@@ -184,6 +184,7 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                 "title": review.title,
                 "body": review.body,
                 "worth_it": review.get_worth_it_display(),
+                "based_on": review.get_experience_display(),
                 "status": review.get_status_display(),
                 "written_at": review.created_at,
                 "doctors_reply": review.reply,

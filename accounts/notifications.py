@@ -77,3 +77,18 @@ def notify(user: User, kind: str, template: str, context: dict) -> bool:
     }
     send_templated(template, user.email, context, headers=headers)
     return True
+
+
+def notify_always(user: User, template: str, context: dict) -> bool:
+    """A notice about the member's own standing that they cannot switch off (a doctor's licence
+    about to lapse, or lapsed): no unsubscribe link. Not to inactive or banned members."""
+    if not user.is_active or user.is_banned:
+        return False
+    context = {
+        **context,
+        "recipient": user,
+        "settings_url": settings.SITE_URL.rstrip("/") + reverse("accounts:notifications"),
+        "SITE_URL": settings.SITE_URL.rstrip("/"),
+    }
+    send_templated(template, user.email, context)
+    return True

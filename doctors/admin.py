@@ -114,7 +114,7 @@ class LicenceFilter(admin.SimpleListFilter):
                     status=Status.VERIFIED,
                     licence_expires_on__gte=today,
                     licence_expires_on__lte=today + services.LICENCE_WARNING,
-                ).order_by("licence_expires_on")
+                )
             case "ended":
                 return queryset.filter(licence_expires_on__lt=today)
             case "undated":

@@ -94,7 +94,7 @@ class ApplicationForm(forms.ModelForm):
         # A draft may be saved half-filled, but these are needed before it can be sent.
         for name in DoctorProfile.REQUIRED_FOR_REVIEW:
             self.fields[name].needed_later = True
-        editable = editable_fields(self.instance.status)
+        editable = editable_fields(self.instance)
         if editable is not None:
             for name, field in self.fields.items():
                 if name not in editable and name != "headshot":
@@ -107,6 +107,8 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_licence_expires_on(self):
         ends = self.cleaned_data.get("licence_expires_on")
+        if self.fields["licence_expires_on"].disabled:
+            return ends  # as a moderator checked it; not the doctor's to change now
         today = timezone.localdate()
         if ends is not None and ends < today:
             raise forms.ValidationError(
@@ -155,7 +157,7 @@ class ReviewForm(forms.ModelForm):
         label="Your review is based on",
         choices=Experience.choices,
         widget=forms.RadioSelect,
-        help_text="Patients can read only the reviews of those who had the treatment.",
+        help_text="Readers can choose to see only reviews from patients who had the treatment.",
         error_messages={"required": "Say whether you had the treatment or a consultation."},
     )
     title = forms.CharField(min_length=5, max_length=120, help_text="Your experience in a line.")

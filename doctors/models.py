@@ -40,13 +40,16 @@ class Status(models.TextChoices):
     VERIFIED = "verified", "Verified"
     REJECTED = "rejected", "Rejected"
     SUSPENDED = "suspended", "Suspended"
-    # Set by `manage.py expire_licences` once the licence's end date has passed.
+    # Set by `manage.py check_licences` once the licence's end date has passed.
     EXPIRED = "expired", "Licence verification expired"
 
 
-# Whose public profile can be opened: the verified, and those whose licence has lapsed since
-# (their answers stay up, so their profile says "Licence verification expired").
-PUBLIC_STATUSES = (Status.VERIFIED, Status.EXPIRED)
+# Whose public profile can be opened: the verified, those whose licence has lapsed since (their
+# answers stay up, so their profile says "Licence verification expired"), and those verified
+# before whose renewed licence a moderator is checking.
+PUBLIC = Q(status__in=(Status.VERIFIED, Status.EXPIRED)) | Q(
+    status=Status.PENDING, verified_at__isnull=False
+)
 
 
 class DoctorProfileQuerySet(models.QuerySet):
@@ -55,7 +58,7 @@ class DoctorProfileQuerySet(models.QuerySet):
 
     def public(self) -> "DoctorProfileQuerySet":
         """Those whose profile page opens: verified, or verified once and lapsed since."""
-        return self.filter(status__in=PUBLIC_STATUSES)
+        return self.filter(PUBLIC)
 
     def for_cards(self) -> "DoctorProfileQuerySet":
         return self.select_related("specialty").only(
@@ -190,7 +193,25 @@ class DoctorProfile(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES and bool(self.slug)
+        renewing = self.status == Status.PENDING and self.verified_at is not None
+        return (self.status in (Status.VERIFIED, Status.EXPIRED) or renewing) and bool(self.slug)
+
+    @property
+    def licence_notice(self) -> str:
+        """What patients read instead of "Verified" once the licence has lapsed."""
+        if self.status == Status.EXPIRED:
+            return "Licence verification expired"
+        if self.status == Status.PENDING and self.verified_at is not None:
+            return "Licence renewal being checked"
+        return ""
+
+    @property
+    def renewal_due(self) -> bool:
+        """The doctor may send a renewed licence: it has expired, or its date has passed
+        before the daily check marked it."""
+        return self.status == Status.EXPIRED or (
+            self.status == Status.VERIFIED and self.licence_lapsed
+        )
 
     @property
     def licence_ends_soon(self) -> bool:

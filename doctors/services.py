@@ -24,12 +24,12 @@ CAN_SEND = (Status.DRAFT, Status.REJECTED, Status.EXPIRED)
 LICENCE_WARNING = timedelta(days=30)
 
 
-def editable_fields(status: str) -> set[str] | None:
-    """The application fields a doctor may change in this status; None for all of them."""
-    if status in SENT:
-        return EDITABLE_ONCE_SENT
-    if status == Status.EXPIRED:
+def editable_fields(profile: DoctorProfile) -> set[str] | None:
+    """The application fields the doctor may change now; None for all of them."""
+    if profile.renewal_due:
         return EDITABLE_ONCE_SENT | LICENCE_FIELDS
+    if profile.status in SENT:
+        return EDITABLE_ONCE_SENT
     return None
 
 
@@ -56,13 +56,14 @@ def application_save(
             locked = DoctorProfile.objects.select_for_update().get(pk=profile.pk)
             if locked.status == Status.SUSPENDED:
                 raise ValidationError("A suspended profile cannot be changed.")
-            editable = editable_fields(locked.status)
+            editable = editable_fields(locked)
+            can_send = locked.status in CAN_SEND or locked.renewal_due  # before the new date
             for name, value in fields.items():
                 if editable is None or name in editable:
                     setattr(locked, name, value)
             if headshot is not None:
                 written = _replace_headshot(locked, headshot)
-            if submit and locked.status in CAN_SEND:
+            if submit and can_send:
                 _send_for_review(locked)
             locked.save()
             return locked
@@ -226,9 +227,8 @@ def licences_check(*, today: date | None = None) -> tuple[list[DoctorProfile], l
             DoctorProfile.objects.filter(pk=profile.pk).update(
                 licence_reminded_for=profile.licence_expires_on
             )
-            notifications.notify(
-                profile.user, "verification", "licence-expiring", {"profile": profile}
-            )
+            # A notice the doctor cannot switch off: answering depends on it.
+            notifications.notify_always(profile.user, "licence-expiring", {"profile": profile})
         reminded.append(profile)
     return expired, reminded
 
@@ -255,5 +255,5 @@ def _expire(profile_id: int, today: date) -> DoctorProfile | None:
         before=Status.VERIFIED,
         after=Status.EXPIRED,
     )
-    notifications.notify(locked.user, "verification", "doctor-decision", {"profile": locked})
+    notifications.notify_always(locked.user, "doctor-decision", {"profile": locked})
     return locked

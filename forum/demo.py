@@ -125,7 +125,10 @@ def seed_follow_ups() -> int:
             continue
         for number, (days, status, text, photo_count) in enumerate(updates):
             new_photos = [
-                (photos.process(demo_photo(500 + number * 10 + index)), "")
+                (
+                    photos.process(demo_photo(500 + number * 10 + index)),
+                    f"My face {days // 7} weeks after the Botox, from the front",
+                )
                 for index in range(photo_count)
             ]
             update = services.update_add(

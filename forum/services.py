@@ -1,5 +1,6 @@
 """Writes that touch several models: a question, its treatments and its photos together."""
 
+from datetime import timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -23,10 +24,13 @@ from forum.models import (
     QuestionUpdate,
     Treatment,
 )
+from moderation import audit
 from moderation.models import PUBLISHED, ModerationStatus
 
 
-def default_alt_text(question: Question, position: int) -> str:
+def default_alt_text(question: Question, position: int, update=None) -> str:
+    if update is not None:
+        return f"Photo {position + 1} of the update of {update.created_at:%B %-d, %Y}"[:200]
     return f"Photo {position + 1} for the question “{question.title}”"[:200]
 
 
@@ -43,7 +47,7 @@ def _add_photos(
             question=question,
             update=update,
             position=position,
-            alt_text=alt_text or default_alt_text(question, position),
+            alt_text=alt_text or default_alt_text(question, position, update),
             width=processed.width,
             height=processed.height,
         )
@@ -173,19 +177,17 @@ def update_add(
     notify: bool = True,
 ) -> QuestionUpdate:
     """The asker's follow-up: text, photos (same pipeline as the question's) and perhaps a new
-    status. Its words are checked for urgent symptoms like the question's; every doctor who
-    answered is emailed after commit. Raises QuestionGone if the question was deleted."""
+    status. Its words are checked for urgent symptoms like the question's; the doctors who
+    answered are emailed after commit. Raises QuestionGone if the question was deleted, or is
+    no longer the asker's (de-identified in another tab), meanwhile."""
 
     def write(written: list[str]) -> QuestionUpdate:
         locked = Question.objects.select_for_update().filter(pk=question.pk).first()
-        if locked is None or locked.is_deleted:
+        if locked is None or locked.is_deleted or locked.author_id != question.author_id:
             raise QuestionGone
         update = QuestionUpdate.objects.create(question=locked, body=body, status_set=status_set)
         _add_photos(locked, new_photos, 0, written, update=update)
-        if status_set:
-            locked.patient_status = status_set
-        locked.urgent_reasons = _triage(locked)
-        locked.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
+        refresh_from_updates(locked)
         recount_question(locked.pk)
         if notify and locked.is_visible:
             transaction.on_commit(partial(_notify_update, locked, update))
@@ -194,19 +196,46 @@ def update_add(
     return _with_file_cleanup(write)
 
 
+# Doctors are emailed about a question's follow-ups at most once in this time.
+UPDATE_EMAIL_INTERVAL = timedelta(hours=20)
+
+
 def _notify_update(question: Question, update: QuestionUpdate) -> None:
-    """Every doctor whose answer to the question is published, each once."""
+    """Every doctor whose answer to the question is published, each once; not again for more
+    follow-ups within UPDATE_EMAIL_INTERVAL (they read those on the page)."""
+    earlier = (
+        question.updates.filter(created_at__gte=update.created_at - UPDATE_EMAIL_INTERVAL)
+        .exclude(pk=update.pk)
+        .exists()
+    )
+    if earlier:
+        return
     doctors = (
         User.objects.filter(
             doctor_profile__answers__question=question,
             doctor_profile__answers__status=ModerationStatus.PUBLISHED,
         )
+        .select_related("doctor_profile")
         .distinct()
         .order_by("pk")
     )
-    context = {"question": question, "update": update}
+    context = {"question": question, "update": update, "has_photos": update.photos.exists()}
     for doctor in doctors:
         notifications.notify(doctor, "updates", "question-update", context)
+
+
+def refresh_from_updates(question: Question) -> None:
+    """The question's status (the latest one chosen in a published follow-up) and urgent-care
+    flags (its title, body and published follow-ups). Call with the question's row locked."""
+    latest = (
+        question.updates.filter(PUBLISHED)
+        .exclude(status_set="")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    question.patient_status = latest.status_set if latest else ""
+    question.urgent_reasons = _triage(question)
+    question.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
 
 
 @transaction.atomic
@@ -215,20 +244,32 @@ def update_delete(*, update: QuestionUpdate) -> None:
     locked = Question.objects.select_for_update().get(pk=update.question_id)
     _remove_photos(list(update.photos.all()))
     update.delete()
-    latest = locked.updates.exclude(status_set="").order_by("-created_at", "-id").first()
-    locked.patient_status = latest.status_set if latest else ""
-    locked.urgent_reasons = _triage(locked)
-    locked.save(update_fields=["patient_status", "urgent_reasons", "updated_at"])
+    refresh_from_updates(locked)
     recount_question(locked.pk)
 
 
 @transaction.atomic
 def question_deidentify(*, question: Question) -> None:
     """The asker lets go of the question: it stays, with the doctors' answers, under "Former
-    member"; its photos (and the follow-ups' photos) are deleted for good. It is no longer
-    linked to their account, so they can no longer edit or delete it."""
-    locked = Question.objects.select_for_update().get(pk=question.pk)
-    _remove_photos(list(locked.photos.all()))
+    member"; its photos (and the follow-ups' photos) are deleted for good, and nothing links it
+    to their account any more: not the author, not their "helpful" votes on its answers, not
+    the photos' descriptions in the moderation log. Raises QuestionGone if it is no longer
+    theirs (de-identified or deleted in another tab)."""
+    locked = Question.objects.select_for_update().filter(pk=question.pk).first()
+    if locked is None or locked.is_deleted or locked.author_id != question.author_id:
+        raise QuestionGone
+    removed = list(locked.photos.all())
+    _remove_photos(removed)
+    audit.forget(
+        Photo,
+        [photo.pk for photo in removed],
+        label="(a photo its author withdrew)",
+        resolution="Withdrawn by its author.",
+    )
+    votes = AnswerVote.objects.filter(user_id=locked.author_id, answer__question=locked)
+    voted = list(votes.values_list("answer_id", flat=True))
+    votes.delete()
+    recount_helpful(voted)
     Question.objects.filter(pk=locked.pk).update(
         author=None, photo_count=0, updated_at=timezone.now()
     )
@@ -352,6 +393,19 @@ def recount_question(question_id: int) -> None:
         photo_count=Photo.objects.filter(PUBLISHED, question=question_id)
         .exclude(update__status=ModerationStatus.HIDDEN)
         .count(),
+    )
+
+
+def recount_helpful(answer_ids) -> None:
+    """Each answer's "helpful" count, from its votes."""
+    votes = (
+        AnswerVote.objects.filter(answer=OuterRef("pk"))
+        .values("answer")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    Answer.objects.filter(pk__in=list(answer_ids)).update(
+        helpful_count=Coalesce(Subquery(votes), 0)
     )
 
 

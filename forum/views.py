@@ -57,7 +57,7 @@ def home(request):
         "newest": Question.objects.for_listing().order_by("-created_at", "-id")[:6],
         "unanswered": Question.objects.visible()
         .unanswered()
-        .only("id", "title", "slug", "created_at")
+        .only("id", "title", "slug", "created_at", "noindex")
         .order_by("-created_at")[:5],
         "treatments": Treatment.objects.popular()[:12],
         "seo": seo(
@@ -421,7 +421,11 @@ def triage_check(request):
     """The ask form, as the patient types: the urgent-care box for what they wrote, or nothing."""
     treatments = [name for name in request.POST.get("treatments", "").split(",") if name.strip()]
     text = f"{request.POST.get('title', '')[:300]}.\n{request.POST.get('body', '')[:6000]}"
-    context = {"urgent": triage.find(text, treatments[:10])}
+    context = {
+        "urgent": triage.find(text, treatments[:10]),
+        # The follow-up form's box sits on a page that may show the question's own box.
+        "urgent_id": "urgent-update" if request.POST.get("box") == "update" else "urgent",
+    }
     return render(request, "forum/partials/urgent.html", context)
 
 
@@ -568,7 +572,10 @@ def question_deidentify(request, pk: int):
     """The asker removes their name and photos from the question; the answers stay."""
     question = own_question(request, pk)
     if request.method == "POST":
-        services.question_deidentify(question=question)
+        try:
+            services.question_deidentify(question=question)
+        except services.QuestionGone:
+            raise Http404("This question is no longer yours.") from None
         messages.success(
             request,
             "Your name and photos are removed from the question. It is no longer linked to "
@@ -631,7 +638,9 @@ def doctor_dashboard(request):
     context = {
         "profile": profile,
         "missing": profile.missing_for_review() if profile.status == Status.DRAFT else [],
-        "needs_mfa": profile.status == Status.VERIFIED and not can_answer(request.user),
+        "needs_mfa": profile.status == Status.VERIFIED
+        and not profile.licence_lapsed
+        and not can_answer(request.user),
         "followed": followed,
         "follow_form": FollowedTreatmentsForm(
             initial={"treatments": ", ".join(t.name for t in followed)}

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from moderation.models import Action, ModerationAction
+from moderation.models import OPEN, Action, ModerationAction, Report, ReportStatus
 
 PHOTO_VIEW_WINDOW = timedelta(minutes=10)
 
@@ -46,3 +46,19 @@ def photo_viewed(moderator, photo: models.Model) -> None:
     )
     if not recent.exists():
         record(actor=moderator, action=Action.PHOTO_VIEWED, item=photo)
+
+
+def forget(model: type[models.Model], ids: list[int], *, label: str, resolution: str) -> None:
+    """What its author took back (deleted with their account, or photos withdrawn from a
+    question) keeps no title or photo description in the log, and its open reports close: the
+    entries themselves stay, for the record."""
+    content_type = ContentType.objects.get_for_model(model)
+    ModerationAction.objects.filter(content_type=content_type, object_id__in=ids).update(
+        item_label=label
+    )
+    Report.objects.filter(OPEN, content_type=content_type, object_id__in=ids).update(
+        status=ReportStatus.DISMISSED,
+        resolved_at=timezone.now(),
+        resolution=resolution,
+        details="",
+    )

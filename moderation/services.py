@@ -43,7 +43,10 @@ def _recount(item: models.Model) -> None:
             forum_services.recount_question(item.question_id)
             forum_services.recount_doctor_answers([item.doctor_id])
             search.refresh([item.question_id])  # a hidden answer's words no longer find it
-        case Photo() | QuestionUpdate():  # an update's photos go and come back with it
+        case Photo():
+            forum_services.recount_question(item.question_id)
+        case QuestionUpdate():  # its photos, status and urgent words go and come back with it
+            forum_services.refresh_from_updates(item.question)
             forum_services.recount_question(item.question_id)
         case Review():
             item.doctor.refresh_rating()

@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import verified_email_required
-from doctors.models import PUBLIC_STATUSES, Review
+from doctors.models import DoctorProfile, Review
 from forum.models import VISIBLE, Answer, Photo, Question, QuestionUpdate
 from forum.permissions import can_view_photos
 from moderation import limits, services
 from moderation.forms import ReportForm
-from moderation.models import PUBLISHED
+from moderation.models import PUBLISHED, ModerationStatus
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ REPORTABLE = {
     ),
     "photo": Reportable(
         "photo",
-        Photo.objects.filter(PUBLISHED, **_visible_question("question__")).select_related(
-            "question"
-        ),
+        Photo.objects.filter(PUBLISHED, **_visible_question("question__"))
+        .exclude(update__status=ModerationStatus.HIDDEN)
+        .select_related("question"),
     ),
     "update": Reportable(
         "update",
@@ -72,7 +72,7 @@ REPORTABLE = {
     ),
     "review": Reportable(
         "review",
-        Review.objects.filter(PUBLISHED, doctor__status__in=PUBLIC_STATUSES).select_related(
+        Review.objects.filter(PUBLISHED, doctor__in=DoctorProfile.objects.public()).select_related(
             "doctor"
         ),
     ),

@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import factory
@@ -13,10 +14,15 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - staff's authent
 
 
 def totp_code(secret: str = TOTP_SECRET) -> str:
-    """The code an authenticator app would show now."""
+    """The code an authenticator app would show now. Within the last two seconds of a 30-second
+    window it waits for the next one, so the code is still valid when the server checks it."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counter = int(timezone.now().timestamp()) // 30
+    now = timezone.now().timestamp()
+    if now % 30 > 28:
+        time.sleep(30 - now % 30 + 0.1)
+        now = timezone.now().timestamp()
+    counter = int(now) // 30
     return format_hotp_value(hotp_value(secret, counter))
 
 
@@ -122,7 +128,9 @@ class DoctorProfileFactory(factory.django.DjangoModelFactory):
     licence_jurisdiction = "Washington State Department of Health"
     licence_expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=730))
     status = "verified"
-    verified_at = factory.LazyFunction(timezone.now)
+    verified_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == "verified" else None
+    )
 
     @factory.post_generation
     def slugged(self, create, extracted, **kwargs):

@@ -36,7 +36,8 @@ function enhance(form, keep) {
     const problems = [];
     for (const file of files) {
       if (kept() + chosen.length >= maxPhotos) {
-        problems.push(`A question can have at most ${maxPhotos} photos.`);
+        const noun = form.dataset.noun ?? "question";
+        problems.push(`A${noun === "update" ? "n" : ""} ${noun} can have at most ${maxPhotos} photos.`);
         break;
       }
       if (!accepted.test(file.name) && !file.type.startsWith("image/")) {

@@ -189,3 +189,70 @@ def test_an_answer_keeps_the_credentials_its_doctor_had(client, client_as, bob):
     page = client.get(question.get_absolute_url()).content.decode()
     assert then_name in page and then_line in page
     assert "Portland Facial Plastic Surgeon" not in page
+
+
+def test_while_the_renewal_is_checked_the_profile_stays_and_says_so(
+    client, client_as, bob, lapsed, django_capture_on_commit_callbacks
+):
+    check(django_capture_on_commit_callbacks)
+    form = {
+        "licence_number": lapsed.licence_number,
+        "licence_jurisdiction": lapsed.licence_jurisdiction,
+        "licence_expires_on": (today() + timedelta(days=700)).isoformat(),
+        "submit": "",
+    }
+    client_as(bob).post(reverse("doctors:apply"), form)
+    lapsed.refresh_from_db()
+    assert lapsed.status == Status.PENDING
+    page = client.get(lapsed.get_absolute_url())
+    assert page.status_code == 200 and "Licence renewal being checked" in page.content.decode()
+    answer_page = client.get(lapsed.answers.get().question.get_absolute_url()).content.decode()
+    assert "Licence renewal being checked" in answer_page
+    assert lapsed.get_absolute_url() in answer_page  # the name still links to the profile
+    dashboard = client_as(bob).get(reverse("forum:doctor_dashboard")).content.decode()
+    assert "Your renewed licence is being checked" in dashboard
+
+
+def test_before_the_check_runs_a_lapsed_doctor_sends_the_renewal(client_as, bob, lapsed):
+    browser = client_as(bob)
+    dashboard = browser.get(reverse("forum:doctor_dashboard")).content.decode()
+    assert "You cannot answer questions until a moderator has checked" in dashboard
+    assert "two-factor" not in dashboard.split("status-card")[1]
+    page = browser.get(reverse("doctors:apply")).content.decode()
+    assert "Renew your licence verification" in page
+    renewal = {
+        "bio": "Still here.",
+        "licence_number": lapsed.licence_number,
+        "licence_jurisdiction": lapsed.licence_jurisdiction,
+        "licence_expires_on": lapsed.licence_expires_on.isoformat(),
+        "submit": "",
+    }
+    response = browser.post(reverse("doctors:apply"), renewal)
+    assert response.status_code == 400 and "This date has passed" in response.content.decode()
+    renewal["licence_expires_on"] = (today() + timedelta(days=365)).isoformat()
+    assert browser.post(reverse("doctors:apply"), renewal).status_code == 302
+    lapsed.refresh_from_db()
+    assert lapsed.status == Status.PENDING and lapsed.licence_expires_on > today()
+
+
+def test_licence_notices_reach_doctors_who_switched_decision_emails_off(
+    bob, lapsed, django_capture_on_commit_callbacks
+):
+    from accounts.models import User
+
+    User.objects.filter(pk=bob.pk).update(notify_verification=False)
+    check(django_capture_on_commit_callbacks)
+    (message,) = mail.outbox
+    assert message.to == [bob.email] and "List-Unsubscribe" not in message.extra_headers
+    assert "notice about your account" in message.body
+
+
+def test_a_pending_doctor_whose_date_passes_can_still_save_the_profile(client_as, carol):
+    profile = carol.doctor_profile
+    DoctorProfile.objects.filter(pk=profile.pk).update(
+        licence_expires_on=today() - timedelta(days=1)
+    )
+    response = client_as(carol).post(reverse("doctors:apply"), {"bio": "Updated.", "save": ""})
+    assert response.status_code == 302  # the date is disabled while pending: it blocks nothing
+    profile.refresh_from_db()
+    assert profile.bio == "Updated."

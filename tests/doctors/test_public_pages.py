@@ -24,7 +24,9 @@ def test_a_verified_doctor_has_a_public_profile(client, bob):
 )
 def test_other_doctors_have_no_public_profile(client, db, status):
     profile = DoctorProfileFactory(name="Hidden Doctor", status=Status.VERIFIED)
-    DoctorProfile.objects.filter(pk=profile.pk).update(status=status)
+    # Never verified before (a doctor verified once and pending again is renewing a licence,
+    # and keeps a profile that says so: tests/doctors/test_licences.py).
+    DoctorProfile.objects.filter(pk=profile.pk).update(status=status, verified_at=None)
     assert client.get(reverse("doctors:profile", args=[profile.slug])).status_code == 404
     assert "Hidden Doctor" not in client.get(DIRECTORY).content.decode()
 

@@ -61,7 +61,12 @@ def test_twenty_reviews_and_twenty_edits_at_once(reference_data):
     doctor = DoctorProfileFactory()
     patients = [PatientFactory() for _ in range(20)]
     url = f"/doctors/{doctor.slug}/review/"
-    base = {"title": "At the same time", "body": "x" * 40, "worth_it": "yes"}
+    base = {
+        "title": "At the same time",
+        "body": "x" * 40,
+        "worth_it": "yes",
+        "experience": "treatment",
+    }
 
     def all_at_once(rating_for) -> list[int]:
         statuses = [0] * len(patients)

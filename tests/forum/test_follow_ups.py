@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from forum import services
@@ -249,3 +250,43 @@ def test_a_deleted_question_takes_no_updates(client_as, alice, question):
     services.question_delete(question=question)
     assert add(client_as(alice), question, body=TEXT).status_code == 404
     assert Question.objects.get(pk=question.pk).updates.count() == 0
+
+
+def test_hiding_an_update_takes_back_its_status_and_urgent_words(moderator, question):
+    services.update_add(question=question, body="Still sore.", status_set="worried", new_photos=[])
+    urgent = services.update_add(
+        question=question,
+        body="Now my eyelid is drooping and I see double.",
+        status_set="seeing_doctor",
+        new_photos=[],
+    )
+    question.refresh_from_db()
+    assert question.patient_status == "seeing_doctor" and question.is_urgent
+    set_hidden(urgent, hidden=True, actor=moderator, reason="Posted on the wrong question.")
+    question.refresh_from_db()
+    assert question.patient_status == "worried" and not question.is_urgent
+    set_hidden(urgent, hidden=False, actor=moderator)
+    question.refresh_from_db()
+    assert question.patient_status == "seeing_doctor" and question.is_urgent
+
+
+def test_doctors_are_emailed_once_for_several_updates_in_a_day(
+    client_as, alice, bob, question, django_capture_on_commit_callbacks
+):
+    AnswerFactory(question=question, doctor=bob.doctor_profile)
+    mail.outbox.clear()
+    for text in ("First news of the day.", "More news the same evening."):
+        add(client_as(alice), question, django_capture_on_commit_callbacks, body=text)
+    assert [message.to for message in mail.outbox] == [[bob.email]]
+    QuestionUpdate.objects.update(created_at=timezone.now() - timedelta(days=1))
+    add(client_as(alice), question, django_capture_on_commit_callbacks, body="A day later.")
+    assert len(mail.outbox) == 2
+
+
+def test_the_report_page_shows_the_update(client_as, alice, mallory, question):
+    add(client_as(alice), question, body=TEXT, status_set="worried")
+    update = QuestionUpdate.objects.get()
+    page = client_as(mallory).get(reverse("moderation:report", args=["update", update.pk]))
+    html = page.content.decode()
+    assert TEXT in html and "Still worried" in html and question.title in html
+    assert "A review of" not in html

@@ -34,8 +34,10 @@ def test_the_asker_keeps_a_question_out_of_search_engines(client, client_as, ali
     for feed in ("forum:feed_rss", "forum:feed_atom"):
         assert question.title not in client.get(reverse(feed)).content.decode()
     listing = client.get(reverse("forum:question_list")).content.decode()
-    row = listing[listing.rindex("<li", 0, listing.index(question.title)) :]
-    assert row.startswith('<li class="question-row" data-nosnippet>')
+    row = listing[listing.rindex("<div", 0, listing.index(question.title)) :]
+    assert row.startswith('<div class="question-row__main" data-nosnippet>')
+    home = client.get("/").content.decode()
+    assert f"<span data-nosnippet>{question.title}</span>" in home  # "Waiting for an answer"
 
 
 def test_a_question_is_shown_to_search_engines_unless_the_asker_says_not(client, client_as, alice):
@@ -95,3 +97,40 @@ def test_only_the_asker_removes_their_name(client, client_as, bob, mallory, shar
     assert Client().post(url).status_code == 302  # to the login page
     shared.refresh_from_db()
     assert shared.author_id is not None and shared.photo_count == 3
+
+
+def test_nothing_ties_a_de_identified_question_to_its_asker(
+    client_as, alice, moderator, shared, django_capture_on_commit_callbacks
+):
+    from forum.models import Answer, AnswerVote
+    from moderation.models import ModerationAction, Report
+    from moderation.services import report_submit
+    from tests.factories import PatientFactory
+
+    answer = Answer.objects.get(question=shared)
+    services.vote_set(answer=answer, user=alice, helpful=True)
+    photo = shared.photos.first()
+    Photo.objects.filter(pk=photo.pk).update(alt_text="Alice Smith's left cheek")
+    photo.refresh_from_db()
+    report_submit(reporter=PatientFactory(), item=photo, reason="privacy", details="Her name")
+    from moderation import audit
+
+    audit.photo_viewed(moderator, photo)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(alice).post(reverse("forum:question_deidentify", args=[shared.pk]))
+    answer.refresh_from_db()
+    assert not AnswerVote.objects.filter(user=alice).exists() and answer.helpful_count == 0
+    assert "Alice Smith" not in " ".join(
+        ModerationAction.objects.values_list("item_label", flat=True)
+    )
+    assert not Report.objects.filter(status="open").exists()
+    assert not collect(alice)[0]["helpful_votes"]
+
+
+def test_a_second_tab_cannot_update_or_de_identify_again(alice, shared):
+    stale = Question.objects.get(pk=shared.pk)  # as the other tab loaded it
+    services.question_deidentify(question=shared)
+    with pytest.raises(services.QuestionGone):
+        services.question_deidentify(question=stale)
+    with pytest.raises(services.QuestionGone):
+        services.update_add(question=stale, body="Too late.", status_set="", new_photos=[])
