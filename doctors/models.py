@@ -198,11 +198,13 @@ class DoctorProfile(models.Model):
 
     @property
     def licence_notice(self) -> str:
-        """What patients read instead of "Verified" once the licence has lapsed."""
+        """What patients read under the answers of a doctor verified once who is not now."""
         if self.status == Status.EXPIRED:
             return "Licence verification expired"
         if self.status == Status.PENDING and self.verified_at is not None:
             return "Licence renewal being checked"
+        if self.status in (Status.SUSPENDED, Status.REJECTED) and self.verified_at is not None:
+            return "No longer verified"  # suspended, or a renewal was refused
         return ""
 
     @property

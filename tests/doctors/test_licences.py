@@ -256,3 +256,15 @@ def test_a_pending_doctor_whose_date_passes_can_still_save_the_profile(client_as
     assert response.status_code == 302  # the date is disabled while pending: it blocks nothing
     profile.refresh_from_db()
     assert profile.bio == "Updated."
+
+
+def test_a_suspended_doctors_answers_say_they_are_no_longer_verified(client, bob, moderator):
+    answer = AnswerFactory(doctor=bob.doctor_profile)
+    services.verification_decide(
+        profile=bob.doctor_profile,
+        decision="suspend",
+        reason="Board suspension",
+        moderator=moderator,
+    )
+    page = client.get(answer.question.get_absolute_url()).content.decode()
+    assert "No longer verified" in page and "Board suspension" not in page
