@@ -15,7 +15,7 @@ PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3 python,$(shell \
 	command -v $(p) >/dev/null 2>&1 && \
 	$(p) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo $(p))))
 
-.PHONY: help run test lint format serve clean
+.PHONY: help run test lint format serve clean bench bench-smoke
 
 help:
 	@echo "make run    set up .venv, migrate, load the demo data, serve http://$(HOST):$(PORT)"
@@ -24,6 +24,10 @@ help:
 	@echo "make format ruff format and ruff check --fix"
 	@echo "make serve  production-like: collectstatic, gunicorn + whitenoise, a task worker"
 	@echo "make clean  remove .venv, the SQLite database, collected static files and media"
+	@echo "make bench  build 10,000 questions in PostgreSQL, serve them with gunicorn, load every"
+	@echo "            page; BENCH_ARGS=\"--scale large\" for 1,000,000 (see bench/run.py)"
+	@echo "make bench-smoke  the same with 1,000 questions on SQLite, in seconds; fails if a page's"
+	@echo "            queries grow with the data (CI runs it)"
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -77,6 +81,12 @@ serve: $(RUN_STAMP) .secret_key
 	{ $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	  $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1; }
+
+bench: $(DEV_STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+bench-smoke: $(DEV_STAMP)
+	$(PY) bench/run.py --scale smoke $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-shm db.sqlite3-wal staticfiles media .pytest_cache .ruff_cache

@@ -15,8 +15,13 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
     questions. The email address can sign up again at once."""
     from doctors.models import DoctorProfile, Review
     from forum import search
-    from forum.models import Answer, AnswerVote, Photo, Question
-    from forum.services import recount_doctor_answers, recount_helpful, recount_question
+    from forum.models import Answer, AnswerVote, Photo, Question, TaggedQuestion
+    from forum.services import (
+        recount_doctor_answers,
+        recount_helpful,
+        recount_question,
+        recount_treatments,
+    )
 
     files: list[str] = []
     with transaction.atomic():
@@ -27,6 +32,11 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         files += [name for photo in own_photos for name in photo.file_names()]
         questions = Question.objects.filter(author=user)
         question_ids = list(questions.values_list("pk", flat=True))
+        treatments = set(
+            TaggedQuestion.objects.filter(content_object__in=question_ids).values_list(
+                "tag_id", flat=True
+            )
+        )
         doctors_who_answered = set(
             Answer.objects.filter(question__in=question_ids).values_list("doctor_id", flat=True)
         )
@@ -65,6 +75,7 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
             Review.objects.filter(author=user).delete()
         user.delete()  # with the doctor profile and its answers, votes, follows, reports made
         recount_doctor_answers(doctors_who_answered)
+        recount_treatments(treatments)
         for doctor in DoctorProfile.objects.filter(pk__in=reviewed):
             doctor.refresh_rating()
         for question_id in answered_questions:

@@ -14,6 +14,9 @@ TEST_ENVIRONMENT = {
     "STATIC_MANIFEST": "0",
     "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    # The page cache is on, so every test that reads a page after a write checks that the
+    # write reached it (one process: the local-memory cache is shared).
+    "PAGE_CACHE_SECONDS": "600",
     # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
     # run inside one unless told that this is safe, which it is for tests.
     "DJANGO_ALLOW_ASYNC_UNSAFE": "true",

@@ -6,19 +6,21 @@ from django.views.decorators.http import require_safe
 from accounts import views as account_views
 from forum import views as forum_views
 from forum.sitemaps import SITEMAPS
+from pagecache import cache_for_visitors
 
 urlpatterns = [
     path("", forum_views.home, name="home"),
     path("robots.txt", forum_views.robots_txt, name="robots_txt"),
+    path("healthz", forum_views.healthz, name="healthz"),
     path(
         "sitemap.xml",
-        require_safe(sitemap_views.index),
+        cache_for_visitors(require_safe(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        require_safe(sitemap_views.sitemap),
+        cache_for_visitors(require_safe(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -3,10 +3,9 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,6 +17,7 @@ from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, 
 from forum import structured
 from forum.seo import canonical_path, seo
 from moderation import limits
+from pagecache import cache_for_visitors
 
 DIRECTORY_PAGE = 24
 SLUG = re.compile(r"[-\w]+")
@@ -58,6 +58,7 @@ def apply(request):
     return render(request, "doctors/apply.html", {"form": form}, status=400)
 
 
+@cache_for_visitors
 @require_safe
 def directory(request):
     """Everyone: verified doctors, by specialty and city."""
@@ -104,6 +105,7 @@ def public_profile(slug: str) -> DoctorProfile:
     return get_object_or_404(DoctorProfile.objects.public().select_related("specialty"), slug=slug)
 
 
+@cache_for_visitors
 @require_safe
 def profile(request, slug: str):
     """Everyone: a verified doctor's public profile and answers. Others are 404."""
@@ -134,19 +136,16 @@ def profile(request, slug: str):
     return render(request, "doctors/profile.html", context)
 
 
+@cache_for_visitors
 @require_safe
 def headshot(request, slug: str, size: str):
     """Everyone: a verified doctor's photo."""
     doctor = public_profile(slug)
     if size not in photos.SIZES or not doctor.headshot_key:
         raise Http404("No such photo.")
-    try:
-        response = FileResponse(
-            default_storage.open(doctor.headshot_file_name(size)),
-            content_type=photos.SIZES[size][1],
-        )
-    except FileNotFoundError:
-        raise Http404("No such photo.") from None
+    response = photos.file_response(
+        doctor.headshot_file_name(size), photos.SIZES[size][1], public=True
+    )
     response["Cache-Control"] = "public, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -228,6 +227,7 @@ def experience_counts(doctor: DoctorProfile) -> list[tuple[str, str, int]]:
     return [(key, label, counts.get(key, 0)) for key, label in Experience.choices]
 
 
+@cache_for_visitors
 @require_safe
 def reviews(request, slug: str):
     """Everyone: a verified doctor's published reviews, newest, highest or lowest first, all

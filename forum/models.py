@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,31 +19,25 @@ VISIBLE = Q(deleted_at__isnull=True) & PUBLISHED
 class TreatmentQuerySet(models.QuerySet):
     def asked(self) -> "TreatmentQuerySet":
         """Treatments with at least one question the public sees."""
-        return self.filter(
-            Exists(
-                TaggedQuestion.objects.filter(
-                    tag=OuterRef("pk"),
-                    content_object__deleted_at__isnull=True,
-                    content_object__status=ModerationStatus.PUBLISHED,
-                )
-            )
-        )
+        return self.filter(question_count__gt=0)
 
     def popular(self) -> "TreatmentQuerySet":
         """Treatments by how many visible questions carry them, most first."""
-        return (
-            self.annotate(
-                question_total=Count(
-                    "tagged_questions",
-                    filter=Q(
-                        tagged_questions__content_object__deleted_at__isnull=True,
-                        tagged_questions__content_object__status=ModerationStatus.PUBLISHED,
-                    ),
-                )
+        return self.asked().order_by("-question_count", "name")
+
+    def recount(self) -> int:
+        """Each treatment's count of questions the public sees, from the questions."""
+        visible = (
+            TaggedQuestion.objects.filter(
+                tag=OuterRef("pk"),
+                content_object__deleted_at__isnull=True,
+                content_object__status=ModerationStatus.PUBLISHED,
             )
-            .filter(question_total__gt=0)
-            .order_by("-question_total", "name")
+            .values("tag")
+            .annotate(total=Count("pk"))
+            .values("total")
         )
+        return self.update(question_count=Coalesce(Subquery(visible), 0))
 
 
 class Treatment(TagBase):
@@ -54,10 +49,22 @@ class Treatment(TagBase):
         help_text="One or two plain sentences shown at the top of the treatment's page.",
     )
 
+    # Questions the public sees with this treatment, kept by forum.services.recount_treatments
+    # in the transaction of every change (the home page and lists order by it).
+    question_count = models.PositiveIntegerField(default=0, editable=False)
+
     objects = NaturalKeyManager.from_queryset(TreatmentQuerySet)()
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            models.Index(
+                F("question_count").desc(),
+                "name",
+                name="treatment_popular",
+                condition=Q(question_count__gt=0),
+            )
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("forum:treatment_detail", args=[self.slug])

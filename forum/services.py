@@ -22,6 +22,7 @@ from forum.models import (
     Question,
     QuestionFollow,
     QuestionUpdate,
+    TaggedQuestion,
     Treatment,
 )
 from moderation import audit
@@ -88,6 +89,7 @@ def question_create(
             urgent_reasons=triage.reasons(title, body, treatments),
         )
         question.treatments.set(treatments)
+        recount_treatments_of([question.pk])
         _add_photos(question, new_photos, 0, written)
         search.refresh([question.pk])
         return question
@@ -153,7 +155,9 @@ def question_update(
             ]
         )
         recount_question(locked.pk)
+        before = list(locked.treatments.values_list("pk", flat=True))
         locked.treatments.set(treatments)
+        recount_treatments([*before, *locked.treatments.values_list("pk", flat=True)])
         search.refresh([locked.pk])
         return locked
 
@@ -293,6 +297,7 @@ def question_delete(*, question: Question) -> None:
     )
     _remove_photos(list(locked.photos.all()))
     recount_doctor_answers(locked.answers.values_list("doctor_id", flat=True))
+    recount_treatments_of([locked.pk])
 
 
 def answer_submit(
@@ -393,6 +398,20 @@ def recount_question(question_id: int) -> None:
         photo_count=Photo.objects.filter(PUBLISHED, question=question_id)
         .exclude(update__status=ModerationStatus.HIDDEN)
         .count(),
+    )
+
+
+def recount_treatments(treatment_ids) -> None:
+    """Each treatment's count of questions the public sees."""
+    Treatment.objects.filter(pk__in=list(treatment_ids)).recount()
+
+
+def recount_treatments_of(question_ids) -> None:
+    """The counts of the treatments these questions carry (before they are deleted)."""
+    recount_treatments(
+        TaggedQuestion.objects.filter(content_object__in=list(question_ids))
+        .values_list("tag_id", flat=True)
+        .distinct()
     )
 
 

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.views.decorators.http import require_safe
 
 from forum import feeds, views
+from pagecache import cache_for_visitors
 
 
 class TreatmentSlug:
@@ -43,16 +44,24 @@ urlpatterns = [
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
     path("answers/<int:pk>/agree/", views.answer_agree, name="answer_agree"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
-    path("feeds/questions/", require_safe(feeds.NewestQuestions()), name="feed_rss"),
-    path("feeds/questions/atom/", require_safe(feeds.NewestQuestionsAtom()), name="feed_atom"),
+    path(
+        "feeds/questions/",
+        cache_for_visitors(require_safe(feeds.NewestQuestions())),
+        name="feed_rss",
+    ),
+    path(
+        "feeds/questions/atom/",
+        cache_for_visitors(require_safe(feeds.NewestQuestionsAtom())),
+        name="feed_atom",
+    ),
     path(
         "treatments/<treatment:slug>/feed/",
-        require_safe(feeds.TreatmentQuestions()),
+        cache_for_visitors(require_safe(feeds.TreatmentQuestions())),
         name="treatment_feed_rss",
     ),
     path(
         "treatments/<treatment:slug>/feed/atom/",
-        require_safe(feeds.TreatmentQuestionsAtom()),
+        cache_for_visitors(require_safe(feeds.TreatmentQuestionsAtom())),
         name="treatment_feed_atom",
     ),
     path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),

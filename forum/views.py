@@ -2,18 +2,17 @@ import re
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+import photos
 from accounts.permissions import verified_email_required
 from doctors import services as doctor_services
 from doctors.models import Status
@@ -40,6 +39,7 @@ from forum.permissions import can_view_photos, patient_required, who_can_view
 from forum.seo import canonical_path, seo
 from moderation import audit, limits
 from moderation.models import PUBLISHED, ModerationStatus
+from pagecache import cache_for_visitors
 
 PAGE_SIZE = 20
 TREATMENT_SLUG = re.compile(r"[-\w]+")
@@ -50,6 +50,7 @@ SORTS = {
 }
 
 
+@cache_for_visitors
 @require_safe
 def home(request):
     """Everyone: what DocAnswers is, the newest and unanswered questions, popular treatments."""
@@ -86,12 +87,23 @@ Sitemap: {sitemap}
 
 
 @require_safe
+def healthz(request):
+    """Load balancers and the benchmark: "ok" through every middleware, without the database
+    (the benchmark's ceiling: what Django itself serves per second on this machine)."""
+    response = HttpResponse("ok", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@cache_for_visitors
+@require_safe
 def robots_txt(request):
     """Search engines: where not to go (accounts, forms, search results), and the sitemap."""
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain")
 
 
+@cache_for_visitors
 @require_safe
 def question_list(request):
     """Everyone: all questions, 20 a page, by treatment and in three orders."""
@@ -126,6 +138,7 @@ def question_list(request):
     return render(request, "forum/question_list.html", context)
 
 
+@cache_for_visitors
 @require_safe
 def treatment_detail(request, slug: str):
     """Everyone: one treatment's description and its questions, newest first."""
@@ -151,6 +164,7 @@ def treatment_detail(request, slug: str):
     return render(request, "forum/treatment_detail.html", context)
 
 
+@cache_for_visitors
 @require_safe
 def search_page(request):
     """Everyone: questions (title, treatments, body, answers), doctors and treatments."""
@@ -178,6 +192,7 @@ ANSWER_ORDERS = {
 }
 
 
+@cache_for_visitors
 @require_safe
 def question_detail(request, pk: int, slug: str | None = None):
     """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
@@ -595,6 +610,7 @@ def moderates_only(user, question: Question) -> bool:
     )
 
 
+@cache_for_visitors
 @require_safe
 def photo(request, key: str, size: str):
     """A photo file, for those allowed to see it: 404 for anyone else, as for a missing one."""
@@ -611,18 +627,11 @@ def photo(request, key: str, size: str):
         question.photo_visibility == PhotoVisibility.DOCTORS and moderates_only(user, question)
     ):
         audit.photo_viewed(user, photo)  # seen only because they moderate
-    name, content_type = photo.file_name(size), Photo.SIZES[size][1]
-    if settings.PHOTO_ACCEL_REDIRECT_PREFIX:
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = settings.PHOTO_ACCEL_REDIRECT_PREFIX.rstrip("/") + "/" + name
-    else:
-        try:
-            response = FileResponse(default_storage.open(name), content_type=content_type)
-        except FileNotFoundError:
-            raise Http404("No such photo.") from None
-    # Nothing is kept where a later change of visibility, or a deletion, could not reach it:
-    # restricted photos are never stored by any cache, public ones are checked each time.
     public = question.photo_visibility == PhotoVisibility.EVERYONE and not hidden
+    response = photos.file_response(photo.file_name(size), Photo.SIZES[size][1], public=public)
+    # Nothing is kept where a later change of visibility, or a deletion, could not reach it:
+    # restricted photos are never stored by any cache, public ones are checked each time
+    # (the page cache's copy goes with the next write to the photo or its question).
     response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"

@@ -39,6 +39,7 @@ def _recount(item: models.Model) -> None:
     match item:
         case Question():
             forum_services.recount_doctor_answers(item.answers.values_list("doctor_id", flat=True))
+            forum_services.recount_treatments_of([item.pk])
         case Answer():
             forum_services.recount_question(item.question_id)
             forum_services.recount_doctor_answers([item.doctor_id])

@@ -14,13 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pillow_heif
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
 logger = logging.getLogger(__name__)
 
+# Public files up to this size are read into memory, so the page cache can keep them for
+# visitors (thumbnails); larger ones stream from storage.
+CACHED_BYTES = 256 * 1024
 MAX_PHOTOS = 6
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -154,6 +159,24 @@ def store(processed: ProcessedPhoto, name_for: Callable[[str], str]) -> list[str
         delete_files(written)
         raise
     return written
+
+
+def file_response(name: str, content_type: str, *, public: bool) -> HttpResponse:
+    """A stored file for a view that has decided who may see it: handed to nginx when
+    PHOTO_ACCEL_REDIRECT_PREFIX is set, else streamed from storage, or, small and public,
+    read into memory."""
+    if settings.PHOTO_ACCEL_REDIRECT_PREFIX:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.PHOTO_ACCEL_REDIRECT_PREFIX.rstrip("/") + "/" + name
+        return response
+    try:
+        file = default_storage.open(name)
+    except FileNotFoundError:
+        raise Http404("No such photo.") from None
+    if public and file.size <= CACHED_BYTES:
+        with file:
+            return HttpResponse(file.read(), content_type=content_type)
+    return FileResponse(file, content_type=content_type)
 
 
 def delete_files(names: list[str]) -> None:

@@ -87,7 +87,10 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def treatments(self, create, extracted, **kwargs):
         if create:
+            from forum.services import recount_treatments_of
+
             self.treatments.set(extracted if extracted is not None else ["Lip filler"])
+            recount_treatments_of([self.pk])
 
     @factory.post_generation
     def photos(self, create, extracted, **kwargs):

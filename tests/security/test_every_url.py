@@ -31,6 +31,15 @@ EXPECTED = {
     "account_inactive": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "account_login": ("200 302 302 302 302 403", "200 302 302 302 302 403"),
     "account_logout": ("302 200 200 200 200 403", "302 302 302 302 302 403"),
+    # allauth 65.22: reauthenticating with a code sent by email instead of the password.
+    "account_request_reauthentication_code": (
+        "302 200 200 200 200 403",
+        "302 200 200 200 200 403",
+    ),
+    "account_confirm_reauthentication_code": (
+        "302 302 302 302 302 403",
+        "302 302 302 302 302 403",
+    ),
     "account_reauthenticate": ("302 200 200 200 200 403", "302 200 200 200 200 403"),
     "account_reset_password": ("200 200 200 200 200 403", "200 200 200 200 200 403"),
     "account_reset_password_done": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
@@ -134,6 +143,7 @@ EXPECTED = {
     "forum:treatment_feed_atom": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "forum:treatment_feed_rss": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "forum:triage_check": ("302 405 403 403 405 403", "302 200 403 403 200 403"),
+    "healthz": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "home": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "mfa_activate_totp": ("302 302 302 302 302 403", "302 302 302 302 302 403"),
     "mfa_authenticate": ("302 302 302 302 302 403", "302 302 302 302 302 403"),

@@ -153,6 +153,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {min(count, start + batch):,} questions", ending="\r")
         self.stdout.write("")
         search.refresh_all()
+        Treatment.objects.recount()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 

@@ -1,0 +1,314 @@
+"""Fill an empty scratch database with a realistic amount of made-up data for the benchmark."""
+
+import random
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.text import slugify
+
+import photos
+from accounts.models import User
+from doctors.models import DoctorProfile, Review, Specialty, rating_figures_from
+from forum import search
+from forum.management.commands.search_benchmark import (
+    ANSWER_TEXT,
+    OPENINGS,
+    PROBLEMS,
+    QUESTIONS,
+    TREATMENTS,
+)
+from forum.models import Answer, Photo, PhotoVisibility, Question, TaggedQuestion, Treatment
+
+CITIES = ["Seattle", "Tampa", "Las Vegas", "Birmingham", "Portland", "Chicago", "Boston", "Austin"]
+BATCH = 5_000
+# The question the benchmark opens: 4 answers and 2 photos that everyone may see.
+SHOWCASE_TITLE = "Bench showcase: facial pain after two treatments of Botox in jaw?"
+# Photos with real files (the others are rows only: pages show them, nobody fetches them).
+PHOTOS_WITH_FILES = 20
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill an EMPTY scratch database with made-up questions, answers, doctors, reviews and "
+        "photos for `make bench`. Never run it against a real site's database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--questions", type=int, default=10_000)
+        parser.add_argument("--answers", type=int, default=40_000)
+        parser.add_argument("--doctors", type=int, default=500)
+        parser.add_argument("--reviews", type=int, default=20_000)
+        parser.add_argument("--photos", type=int, default=5_000)
+        parser.add_argument("--seed", type=int, default=7)
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "bench_data writes a lot of made-up rows: it runs only with DEBUG=1, on a scratch "
+                "database (`make bench` makes one)."
+            )
+        if Question.objects.exists():
+            raise CommandError("The database already has questions: use an empty one.")
+        started = time.perf_counter()
+        self.rng = random.Random(options["seed"])  # noqa: S311 - made-up data
+        self.now = timezone.now()
+        with transaction.atomic():
+            treatments = self.treatments()
+            patients = self.patients(max(2_000, options["reviews"] // 10))
+            doctors = self.doctors(options["doctors"])
+        self.questions(options["questions"], treatments, patients)
+        self.answers(options["answers"], doctors)
+        self.reviews(options["reviews"], doctors, patients)
+        self.photos(options["photos"])
+        self.recount()
+        search.refresh_all()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        self.stdout.write(
+            f"Built {Question.objects.count():,} questions, {Answer.objects.count():,} answers, "
+            f"{DoctorProfile.objects.count():,} doctors, {Review.objects.count():,} reviews, "
+            f"{Photo.objects.count():,} photos in {time.perf_counter() - started:.0f} s"
+        )
+
+    def treatments(self) -> list[Treatment]:
+        return [
+            Treatment.objects.get_or_create(
+                name=name, defaults={"slug": name.lower().replace(" ", "-")}
+            )[0]
+            for name in TREATMENTS
+        ]
+
+    def patients(self, count: int) -> list[User]:
+        return User.objects.bulk_create(
+            User(email=f"bench-patient-{n}@example.invalid", display_name=f"Patient {n}")
+            for n in range(count)
+        )
+
+    def doctors(self, count: int) -> list[DoctorProfile]:
+        users = User.objects.bulk_create(
+            User(
+                email=f"bench-doctor-{n}@example.invalid", display_name=f"Doctor {n}", role="doctor"
+            )
+            for n in range(count)
+        )
+        specialties = list(Specialty.objects.all())
+        return DoctorProfile.objects.bulk_create(
+            DoctorProfile(
+                user=user,
+                name=f"Bench Doctor {n}",
+                slug=f"bench-doctor-{n}",
+                credentials=["MD"],
+                status="verified",
+                verified_at=self.now - timedelta(days=400),
+                specialty=self.rng.choice(specialties),
+                city=self.rng.choice(CITIES),
+                country="United States",
+                licence_number=f"BENCH-{n:06d}",
+                licence_jurisdiction="Bench medical board",
+                licence_expires_on=(self.now + timedelta(days=700)).date(),
+                bio="A made-up doctor for the benchmark.",
+            )
+            for n, user in enumerate(users)
+        )
+
+    def questions(self, count: int, treatments, patients) -> None:
+        rng = self.rng
+        botox = next(treatment for treatment in treatments if treatment.slug == "botox")
+        for start in range(0, count, BATCH):
+            rows, tags = [], []
+            for number in range(start, min(count, start + BATCH)):
+                picked = rng.sample(treatments, 2)
+                if number == 0:  # the showcase: Botox and the jaw
+                    picked = [botox, *[t for t in picked if t != botox][:1]]
+                tags.append(picked)
+                name = picked[0].name.lower()
+                body = " ".join([
+                    rng.choice(OPENINGS).format(t=name, w=rng.randint(1, 8)),
+                    rng.choice(PROBLEMS) + ".",
+                    rng.choice(PROBLEMS).capitalize() + " as well.",
+                    rng.choice(QUESTIONS),
+                ])  # fmt: skip
+                title = (
+                    SHOWCASE_TITLE if number == 0 else f"{picked[0].name}: {rng.choice(PROBLEMS)}?"
+                )
+                rows.append(
+                    Question(
+                        author=rng.choice(patients),
+                        title=title,
+                        slug=slugify(title)[:80].strip("-") or "question",
+                        body=body,
+                        photo_visibility=PhotoVisibility.EVERYONE,
+                        # The newest first: the showcase is the newest question.
+                        created_at=self.now - timedelta(minutes=10 * number + 1),
+                        noindex=rng.random() < 0.05,
+                    )
+                )
+            with transaction.atomic():
+                made = save_rows(Question, rows)
+                save_rows(
+                    TaggedQuestion,
+                    [
+                        TaggedQuestion(content_object=question, tag=tag)
+                        for question, picked in zip(made, tags, strict=True)
+                        for tag in picked
+                    ],
+                )
+            self.progress("questions", start + len(rows), count)
+
+    def answers(self, count: int, doctors) -> None:
+        """About `count` answers, none twice by one doctor on one question; the showcase gets 4."""
+        rng = self.rng
+        ids = list(Question.objects.order_by("created_at").values_list("pk", flat=True))
+        showcase = Question.objects.get(title=SHOWCASE_TITLE).pk
+        per_question = count / max(1, len(ids))
+        made = 0
+        rows = []
+        for question_id in ids:
+            if question_id == showcase:
+                total = 4
+            else:  # 0 to 2 × the mean, so some questions wait for an answer
+                total = min(len(doctors), int(rng.random() * 2 * per_question + 0.5))
+            for doctor in rng.sample(doctors, total):
+                rows.append(
+                    Answer(
+                        question_id=question_id,
+                        doctor=doctor,
+                        headline="It usually settles",
+                        body=rng.choice(ANSWER_TEXT),
+                        signed_name=doctor.display_name,
+                        signed_line=f"{doctor.city} {doctor.specialty.name}",
+                        helpful_count=rng.randint(0, 12),
+                        created_at=self.now - timedelta(minutes=rng.randint(0, 5_000)),
+                    )
+                )
+            if len(rows) >= BATCH:
+                save_rows(Answer, rows)
+                made += len(rows)
+                rows = []
+                self.progress("answers", made, count)
+        save_rows(Answer, rows)
+
+    def reviews(self, count: int, doctors, patients) -> None:
+        rng = self.rng
+        per_doctor = max(1, count // max(1, len(doctors)))
+        rows = []
+        for doctor in doctors:
+            for author in rng.sample(patients, min(per_doctor, len(patients))):
+                rows.append(
+                    Review(
+                        doctor=doctor,
+                        author=author,
+                        rating=rng.choices([5, 4, 3, 2, 1], weights=[60, 20, 8, 5, 7])[0],
+                        title="A made-up review",
+                        body="The doctor explained every step and the result looks natural.",
+                        worth_it="yes",
+                        experience=rng.choice(["treatment", "treatment", "consultation"]),
+                        created_at=self.now - timedelta(days=rng.randint(0, 700)),
+                    )
+                )
+            if len(rows) >= BATCH:
+                save_rows(Review, rows)
+                rows = []
+        save_rows(Review, rows)
+        for doctor in doctors:  # the stored figures, as the review services keep them
+            counts = dict(
+                doctor.reviews.values_list("rating")
+                .annotate(n=Count("pk"))
+                .values_list("rating", "n")
+            )
+            DoctorProfile.objects.filter(pk=doctor.pk).update(**rating_figures_from(counts))
+
+    def photos(self, count: int) -> None:
+        """Two photos on the showcase and on a few others, each with real files; the rest rows."""
+        processed = photos.process(SimpleUploadedFile("bench.jpg", bench_jpeg(), "image/jpeg"))
+        ids = list(
+            Question.objects.order_by("-created_at").values_list("pk", flat=True)[: count // 2]
+        )
+        rows = []
+        for index, question_id in enumerate(ids):
+            for position in range(2):
+                photo = Photo(
+                    question_id=question_id,
+                    position=position,
+                    alt_text=f"Photo {position + 1}",
+                    width=processed.width,
+                    height=processed.height,
+                )
+                if index * 2 + position < PHOTOS_WITH_FILES:
+                    photos.store(processed, photo.file_name)
+                rows.append(photo)
+        for start in range(0, len(rows), BATCH):
+            save_rows(Photo, rows[start : start + BATCH])
+
+    def recount(self) -> None:
+        """The denormalised counts, as the services keep them."""
+        answers = (
+            Answer.objects.filter(question=OuterRef("pk"))
+            .values("question")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        pictures = (
+            Photo.objects.filter(question=OuterRef("pk"))
+            .values("question")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        Question.objects.update(
+            answer_count=Coalesce(Subquery(answers), 0), photo_count=Coalesce(Subquery(pictures), 0)
+        )
+        by_doctor = (
+            Answer.objects.filter(doctor=OuterRef("pk"))
+            .values("doctor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        DoctorProfile.objects.update(answer_count=Coalesce(Subquery(by_doctor), 0))
+        Treatment.objects.recount()
+
+    def progress(self, noun: str, done: int, total: int) -> None:
+        self.stdout.write(f"  {done:,} / {total:,} {noun}", ending="\r")
+        self.stdout.flush()
+
+
+def save_rows(model, rows: list) -> list:
+    """Insert model instances: COPY on PostgreSQL (ids given here, so related rows can point at
+    them before they exist in the database), bulk_create elsewhere."""
+    if connection.vendor != "postgresql" or not rows:
+        return model.objects.bulk_create(rows)
+    fields = list(model._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {model._meta.db_table}")  # noqa: S608
+        next_id = cursor.fetchone()[0] + 1
+        for offset, row in enumerate(rows):
+            row.pk = next_id + offset
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        with cursor.cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        field.get_db_prep_save(field.pre_save(row, True), connection)
+                        for field in fields
+                    ]
+                )
+        sequence = f"pg_get_serial_sequence('{model._meta.db_table}', 'id')"
+        cursor.execute(f"SELECT setval({sequence}, %s)", [next_id + len(rows) - 1])  # noqa: S608
+    return rows
+
+
+def bench_jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((1200, 900), 30).convert("RGB").save(out, "JPEG", quality=85)
+    return out.getvalue()

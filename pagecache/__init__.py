@@ -1,0 +1,171 @@
+"""Whole pages cached for anonymous visitors, and thrown away by any write that could change them.
+
+Views opt in with `@cache_for_visitors`. `PageCacheMiddleware`, placed before the session and
+authentication middleware, answers a visitor who carries no session or messages cookie from the
+cache: a hit costs one cache round trip and no database query. Everyone else (members, anyone
+with a message to see) is served by the view as usual.
+
+Invalidation is by generation: every page is kept with the generation number it was rendered
+in and used only while that number is current, and a write to any table that a public page shows
+bumps it, so every page is rendered afresh on its next visit. The writes are noticed below the
+ORM (a database execute wrapper), which catches queryset `update()`s, admin actions, management
+commands and tasks alike, on every app server that shares the cache. The bump happens after the
+statement and again after the commit, so a visitor who reads between the two cannot keep the
+old page under the new number.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+
+GENERATION_KEY = "pagecache:generation"
+# Rows that no anonymous page shows: writing them leaves the cached pages as they are.
+PRIVATE_TABLES = (
+    "django_session",
+    "django_tasks_db_",
+    "django_admin_log",
+    "account_",  # allauth: email addresses and confirmations
+    "mfa_",
+    "usersessions_",
+    "accounts_dataexport",
+    "moderation_report",
+    "moderation_moderationaction",
+    "doctors_verificationdecision",
+    "forum_questionfollow",
+    "forum_answervote",
+)
+# Logging in stamps the user's row; display names and roles are what pages show.
+LOGIN_STAMP = 'SET "last_login" = '
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def cache_for_visitors(view: Callable) -> Callable:
+    """Let the page cache keep this view's 200 responses to anonymous visitors."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.cache_for_visitors = True
+        return response
+
+    wrapper.cache_for_visitors = True  # the middleware looks only where this is set
+    return wrapper
+
+
+def generation() -> int:
+    return cache.get(GENERATION_KEY) or new_generation()
+
+
+def new_generation() -> int:
+    """A lost counter restarts from the clock, never from a number an old page was kept with."""
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
+def bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet (or evicted): a fresh start is newer than any page
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate_on_writes(execute, sql, params, many, context):
+    """Database execute wrapper: a write to a table that pages show bumps the generation."""
+    result = execute(sql, params, many, context)
+    if sql[:6].upper() in WRITES and enabled() and changes_pages(sql):
+        bump()
+        connection = context["connection"]
+        if connection.in_atomic_block:
+            transaction.on_commit(bump, using=connection.alias)
+    return result
+
+
+def changes_pages(sql: str) -> bool:
+    table = sql.split('"', 2)[1] if '"' in sql[:40] else ""
+    if table.startswith(PRIVATE_TABLES):
+        return False
+    return not (table == "accounts_user" and LOGIN_STAMP in sql and sql.count(" = %s") == 2)
+
+
+def install(connection, **kwargs) -> None:
+    """connection_created receiver: every database connection gets the execute wrapper."""
+    if invalidate_on_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(invalidate_on_writes)
+
+
+class PageCacheMiddleware:
+    HEADER = "X-Page-Cache"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = self.key(request) if enabled() else None
+        if key:
+            # One round trip: the current generation and the page, kept with the generation
+            # it was rendered in. A page of an older generation is stale.
+            found = cache.get_many([GENERATION_KEY, key])
+            current = found.get(GENERATION_KEY) or new_generation()
+            stored = found.get(key)
+            if stored is not None and stored[0] == current:
+                return self.restore(stored)
+        response = self.get_response(request)
+        if key and self.storable(request, response):
+            cache.set(key, self.pack(current, response), settings.PAGE_CACHE_SECONDS)
+            response[self.HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def key(request: HttpRequest) -> str | None:
+        """The cache key of an anonymous GET of a cached view, None for anything else."""
+        if request.method not in ("GET", "HEAD"):
+            return None
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+            return None
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        if not getattr(view, "cache_for_visitors", False):
+            return None
+        url = request.build_absolute_uri()
+        variant = "htmx" if "HTTP_HX_REQUEST" in request.META else "page"
+        return "pagecache:" + hashlib.sha256(f"{variant} {url}".encode()).hexdigest()
+
+    @staticmethod
+    def storable(request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            getattr(response, "cache_for_visitors", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies  # a CSRF token or a session was handed out
+            and not (hasattr(request, "user") and request.user.is_authenticated)
+            # a page that used the CSP nonce must not hand the same nonce to everyone
+            and "'nonce-" not in response.get("Content-Security-Policy", "")
+            and "private" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def pack(generation: int, response: HttpResponse) -> tuple:
+        return (generation, response.status_code, list(response.items()), response.content)
+
+    def restore(self, stored: tuple) -> HttpResponse:
+        _generation, status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[self.HEADER] = "hit"
+        return response

@@ -1,0 +1,79 @@
+"""Each treatment's count of questions the public sees is stored, kept by every change, and
+orders the home page's treatments without counting rows."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.deletion import delete_account
+from forum import services
+from forum.models import PhotoVisibility, Treatment
+from moderation.services import set_hidden
+from tests.factories import QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return dict(Treatment.objects.values_list("name", "question_count"))
+
+
+def ask(author, treatments: list[str]):
+    return services.question_create(
+        author=author,
+        title="Swelling a week after treatment?",
+        body="My face is still swollen a week after the treatment. Is that normal?",
+        treatments=treatments,
+        photo_visibility=PhotoVisibility.MEMBERS,
+        new_photos=[],
+    )
+
+
+def test_asking_editing_and_deleting_keep_the_counts(client_as, alice):
+    first = ask(alice, ["Botox", "Jaw pain"])
+    ask(alice, ["Botox"])
+    assert counts() == {"Botox": 2, "Jaw pain": 1}
+    client_as(alice).post(
+        reverse("forum:question_edit", args=[first.pk]),
+        {
+            "title": first.title,
+            "body": first.body,
+            "treatments": "Botox, Masseter reduction",
+            "photo_visibility": first.photo_visibility,
+        },
+    )
+    assert counts() == {"Botox": 2, "Jaw pain": 0, "Masseter reduction": 1}
+    services.question_delete(question=first)
+    assert counts() == {"Botox": 1, "Jaw pain": 0, "Masseter reduction": 0}
+
+
+def test_hiding_and_restoring_a_question_keep_the_counts(alice, moderator):
+    question = ask(alice, ["Lip filler"])
+    set_hidden(question, hidden=True, actor=moderator, reason="Spam")
+    assert counts()["Lip filler"] == 0
+    assert list(Treatment.objects.popular()) == []
+    set_hidden(question, hidden=False, actor=moderator)
+    assert counts()["Lip filler"] == 1
+
+
+@pytest.mark.parametrize("keep_posts", [True, False])
+def test_a_deleted_account_takes_its_questions_out_of_the_counts(alice, keep_posts):
+    ask(alice, ["Lip filler"])
+    delete_account(alice, keep_posts=keep_posts)
+    assert counts()["Lip filler"] == (1 if keep_posts else 0)
+
+
+def test_popular_treatments_come_by_count_and_the_home_page_shows_them(client, alice):
+    for _ in range(3):
+        ask(alice, ["Botox"])
+    ask(alice, ["Lip filler"])
+    assert [t.name for t in Treatment.objects.popular()] == ["Botox", "Lip filler"]
+    page = client.get(reverse("home")).content.decode()
+    cloud = page[page.index('class="tag-cloud"') :]
+    assert cloud.index("Botox") < cloud.index("Lip filler")
+
+
+def test_recount_repairs_drifted_counts():
+    QuestionFactory(treatments=["Botox"])
+    Treatment.objects.update(question_count=7)
+    Treatment.objects.recount()
+    assert counts() == {"Botox": 1}
