@@ -53,6 +53,9 @@ def main() -> int:
     )
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--reuse", action="store_true", help="Keep the data of the last run.")
+    parser.add_argument(
+        "--go-on", action="store_true", help="Finish a build that was cut off, then load."
+    )
     args = parser.parse_args()
     if args.scale == "smoke" and args.duration == 10:
         args.duration, args.warmup = 2, 0.5
@@ -64,7 +67,7 @@ def main() -> int:
 
     manage(env, "collectstatic", "--noinput", "--verbosity=0", quiet=True)
     if not args.reuse:
-        build(url, env, SCALES[args.scale])
+        build(url, env, SCALES[args.scale], go_on=args.go_on)
     plans = ROOT / "bench" / "results" / f"{args.scale}-plans.txt"
     pages = query_counts(env, explain=plans if url.startswith("postgres") else None)
     growth = {}
@@ -161,9 +164,11 @@ def manage(env: dict, *command: str, debug: bool = False, quiet: bool = False) -
     return done.stdout
 
 
-def build(url: str, env: dict, sizes: tuple[int, ...]) -> None:
+def build(url: str, env: dict, sizes: tuple[int, ...], go_on: bool = False) -> None:
     print(f"Building {sizes[0]:,} questions in {url.split('@')[-1]}")
-    if url.startswith("sqlite"):
+    if go_on:
+        pass
+    elif url.startswith("sqlite"):
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     else:
         name = url.rsplit("/", 1)[-1]
@@ -180,7 +185,8 @@ def build(url: str, env: dict, sizes: tuple[int, ...]) -> None:
             ],
             check=True,
         )
-    shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
+    if not go_on:
+        shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
     manage(env, "migrate", "--noinput", quiet=True)
     questions, answers, doctors, reviews, photos = sizes
     manage(
@@ -191,6 +197,7 @@ def build(url: str, env: dict, sizes: tuple[int, ...]) -> None:
         f"--doctors={doctors}",
         f"--reviews={reviews}",
         f"--photos={photos}",
+        *(["--go-on"] if go_on else []),
         debug=True,
     )
 

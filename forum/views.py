@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
@@ -35,10 +34,12 @@ from forum.models import (
     QuestionUpdate,
     Treatment,
 )
+from forum.paging import ListPaginator
 from forum.permissions import can_view_photos, patient_required, who_can_view
 from forum.seo import canonical_path, seo
 from moderation import audit, limits
 from moderation.models import PUBLISHED, ModerationStatus
+import pagecache
 from pagecache import cache_for_visitors
 
 PAGE_SIZE = 20
@@ -69,6 +70,7 @@ def home(request):
         ),
         "feed_url": reverse("forum:feed_rss"),
         "feed_title": "Newest questions on DocAnswers",
+        **pagecache.fragments(),
     }
     return render(request, "forum/home.html", context)
 
@@ -117,7 +119,9 @@ def question_list(request):
             raise Http404("No such treatment.")
         treatment = get_object_or_404(Treatment, slug=slug)
         questions = questions.filter(tagged_items__tag=treatment)
-    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    # A treatment's visible questions are counted already; other lists count up to a cap.
+    known = treatment.question_count if treatment and sort != "unanswered" else None
+    page = ListPaginator(questions, PAGE_SIZE, known_count=known).get_page(request.GET.get("page"))
     filters = {"treatment": treatment.slug if treatment else "", "sort": sort}
     context = {
         "page": page,
@@ -134,6 +138,7 @@ def question_list(request):
         ),
         "feed_url": reverse("forum:feed_rss"),
         "feed_title": "Newest questions on DocAnswers",
+        **pagecache.fragments(),
     }
     return render(request, "forum/question_list.html", context)
 
@@ -148,7 +153,8 @@ def treatment_detail(request, slug: str):
         .filter(tagged_items__tag=treatment)
         .order_by("-created_at", "-id")
     )
-    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = ListPaginator(questions, PAGE_SIZE, known_count=treatment.question_count)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "treatment": treatment,
         "page": page,
@@ -160,6 +166,7 @@ def treatment_detail(request, slug: str):
         ),
         "feed_url": reverse("forum:treatment_feed_rss", args=[treatment.slug]),
         "feed_title": f"Newest {treatment.name} questions on DocAnswers",
+        **pagecache.fragments(),
     }
     return render(request, "forum/treatment_detail.html", context)
 

@@ -68,6 +68,15 @@ def generation() -> int:
     return cache.get(GENERATION_KEY) or new_generation()
 
 
+def fragments() -> dict:
+    """Template context for `{% cache fragment_seconds "name" fragment_generation ... %}`:
+    parts of pages that are the same for everyone (lists of questions), kept for members too
+    and thrown away with the generation. Off, with the page cache, at 0 seconds."""
+    if not enabled():
+        return {"fragment_seconds": 0, "fragment_generation": 0}
+    return {"fragment_seconds": settings.PAGE_CACHE_SECONDS, "fragment_generation": generation()}
+
+
 def new_generation() -> int:
     """A lost counter restarts from the clock, never from a number an old page was kept with."""
     cache.add(GENERATION_KEY, time.time_ns(), timeout=None)

@@ -134,3 +134,19 @@ def test_no_page_cache_when_it_is_switched_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     visit(client, "/")
     assert "X-Page-Cache" not in visit(client, "/")
+
+
+def test_members_get_the_list_rows_from_the_cache_until_a_write(client_as, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    QuestionFactory(title="Swollen lip after filler")
+    member = client_as(alice)
+    with CaptureQueriesContext(connection) as first:
+        assert b"Swollen lip after filler" in visit(member, "/questions/").content
+    with CaptureQueriesContext(connection) as second:
+        assert b"Swollen lip after filler" in visit(member, "/questions/").content
+    # The rows and their treatments come from the cache; the count and the member do not.
+    assert len(second) == len(first) - 2
+    QuestionFactory(title="Drooping eyelid after Botox")
+    assert b"Drooping eyelid after Botox" in visit(member, "/questions/").content

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from forum import services
 from forum.models import Treatment
 from tests.factories import QuestionFactory
 
@@ -77,8 +78,7 @@ def test_pagination_keeps_the_filters(client, db):
 
 def test_deleted_questions_are_not_listed(client, db):
     gone = make("A question that was deleted by its asker", days_ago=1)
-    gone.deleted_at = timezone.now()
-    gone.save()
+    services.question_delete(question=gone)
     assert titles(client.get(LIST)) == []
     assert (
         client.get(reverse("forum:treatment_detail", args=["botox"]))
@@ -110,3 +110,19 @@ def test_list_and_treatment_query_counts_are_bounded(
     for url in [LIST, LIST + "?treatment=botox&sort=answers", "/treatments/botox/"]:
         with django_assert_max_num_queries(7):
             assert browser.get(url).status_code == 200
+
+
+def test_long_lists_count_up_to_a_cap_and_offer_pages_up_to_it(client, db, monkeypatch):
+    from forum import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", 45)
+    for _ in range(50):
+        QuestionFactory(treatments=["Botox"])
+    page = client.get("/questions/").content.decode()
+    assert "More than 45 questions" in page
+    assert "Page 1 of 3" in page
+    assert client.get("/questions/?page=9").context["page"].number == 3
+    # A treatment's questions are counted already: the count is exact, the pages still capped.
+    treatment = client.get("/treatments/botox/")
+    assert "50 questions" in treatment.content.decode()
+    assert treatment.context["page"].paginator.num_pages == 3
