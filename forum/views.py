@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+import pagecache
 import photos
 from accounts.permissions import verified_email_required
 from doctors import services as doctor_services
@@ -39,7 +40,6 @@ from forum.permissions import can_view_photos, patient_required, who_can_view
 from forum.seo import canonical_path, seo
 from moderation import audit, limits
 from moderation.models import PUBLISHED, ModerationStatus
-import pagecache
 from pagecache import cache_for_visitors
 
 PAGE_SIZE = 20
