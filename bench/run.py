@@ -166,26 +166,8 @@ def manage(env: dict, *command: str, debug: bool = False, quiet: bool = False) -
 
 def build(url: str, env: dict, sizes: tuple[int, ...], go_on: bool = False) -> None:
     print(f"Building {sizes[0]:,} questions in {url.split('@')[-1]}")
-    if go_on:
-        pass
-    elif url.startswith("sqlite"):
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    else:
-        name = url.rsplit("/", 1)[-1]
-        admin = url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(
-            [
-                "psql",
-                admin,
-                "-q",
-                "-c",
-                f"DROP DATABASE IF EXISTS {name}",
-                "-c",
-                f"CREATE DATABASE {name}",
-            ],
-            check=True,
-        )
     if not go_on:
+        empty_database(url)
         shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
     manage(env, "migrate", "--noinput", quiet=True)
     questions, answers, doctors, reviews, photos = sizes
@@ -200,6 +182,16 @@ def build(url: str, env: dict, sizes: tuple[int, ...], go_on: bool = False) -> N
         *(["--go-on"] if go_on else []),
         debug=True,
     )
+
+
+def empty_database(url: str) -> None:
+    if url.startswith("sqlite"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    name = url.rsplit("/", 1)[-1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    drop, create = f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"
+    subprocess.run(["psql", admin, "-q", "-c", drop, "-c", create], check=True)
 
 
 def query_counts(env: dict, explain: Path | None = None) -> dict:

@@ -126,3 +126,5 @@ def test_long_lists_count_up_to_a_cap_and_offer_pages_up_to_it(client, db, monke
     treatment = client.get("/treatments/botox/")
     assert "50 questions" in treatment.content.decode()
     assert treatment.context["page"].paginator.num_pages == 3
+    Treatment.objects.filter(slug="botox").update(question_count=12_345)
+    assert "12,345 questions" in client.get("/treatments/botox/").content.decode()
