@@ -114,6 +114,10 @@ def install(connection, **kwargs) -> None:
         connection.execute_wrappers.append(invalidate_on_writes)
 
 
+def cache_control(response: HttpResponse) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",")}
+
+
 class PageCacheMiddleware:
     HEADER = "X-Page-Cache"
 
@@ -164,7 +168,7 @@ class PageCacheMiddleware:
             and not (hasattr(request, "user") and request.user.is_authenticated)
             # a page that used the CSP nonce must not hand the same nonce to everyone
             and "'nonce-" not in response.get("Content-Security-Policy", "")
-            and "private" not in response.get("Cache-Control", "")
+            and not {"private", "no-store"} & cache_control(response)
         )
 
     @staticmethod
