@@ -1,16 +1,17 @@
 """Each treatment's count of questions the public sees is stored, kept by every change, and
 orders the home page's treatments without counting rows."""
 
+import threading
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from accounts.deletion import delete_account
 from forum import services
 from forum.models import PhotoVisibility, Treatment
 from moderation.services import set_hidden
-from tests.factories import QuestionFactory
-
-pytestmark = pytest.mark.django_db
+from tests.factories import PatientFactory, QuestionFactory
 
 
 def counts() -> dict[str, int]:
@@ -28,6 +29,7 @@ def ask(author, treatments: list[str]):
     )
 
 
+@pytest.mark.django_db
 def test_asking_editing_and_deleting_keep_the_counts(client_as, alice):
     first = ask(alice, ["Botox", "Jaw pain"])
     ask(alice, ["Botox"])
@@ -46,6 +48,7 @@ def test_asking_editing_and_deleting_keep_the_counts(client_as, alice):
     assert counts() == {"Botox": 1, "Jaw pain": 0, "Masseter reduction": 0}
 
 
+@pytest.mark.django_db
 def test_hiding_and_restoring_a_question_keep_the_counts(alice, moderator):
     question = ask(alice, ["Lip filler"])
     set_hidden(question, hidden=True, actor=moderator, reason="Spam")
@@ -55,6 +58,7 @@ def test_hiding_and_restoring_a_question_keep_the_counts(alice, moderator):
     assert counts()["Lip filler"] == 1
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("keep_posts", [True, False])
 def test_a_deleted_account_takes_its_questions_out_of_the_counts(alice, keep_posts):
     ask(alice, ["Lip filler"])
@@ -62,6 +66,7 @@ def test_a_deleted_account_takes_its_questions_out_of_the_counts(alice, keep_pos
     assert counts()["Lip filler"] == (1 if keep_posts else 0)
 
 
+@pytest.mark.django_db
 def test_popular_treatments_come_by_count_and_the_home_page_shows_them(client, alice):
     for _ in range(3):
         ask(alice, ["Botox"])
@@ -72,8 +77,36 @@ def test_popular_treatments_come_by_count_and_the_home_page_shows_them(client, a
     assert cloud.index("Botox") < cloud.index("Lip filler")
 
 
+@pytest.mark.django_db
 def test_recount_repairs_drifted_counts():
     QuestionFactory(treatments=["Botox"])
     Treatment.objects.update(question_count=7)
     Treatment.objects.recount()
     assert counts() == {"Botox": 1}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL (CI runs it)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_twelve_questions_asked_at_once_are_all_counted(reference_data):
+    askers = [PatientFactory() for _ in range(12)]
+    start = threading.Barrier(len(askers))
+    failures = []
+
+    def post(asker) -> None:
+        try:
+            start.wait()
+            ask(asker, ["Botox", "Jaw pain"])
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(asker,)) for asker in askers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert counts() == {"Botox": 12, "Jaw pain": 12}
