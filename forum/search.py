@@ -135,7 +135,7 @@ def search(raw: str) -> Results:
 def _questions_postgres(query: str) -> QuerySet:
     tsquery = SearchQuery(query, config=CONFIG, search_type="websearch")
     return (
-        Question.objects.for_listing()
+        Question.objects.for_ranked_listing()
         .filter(search_vector=tsquery)
         .annotate(
             rank=SearchRank(F("search_vector"), tsquery),
