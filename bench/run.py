@@ -124,7 +124,7 @@ def base_env(url: str, work: Path) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=url,
-        MEDIA_ROOT=str(work / "media"),
+        MEDIA_ROOT=str(work / "media" / url.rsplit("/", 1)[-1]),  # one folder per database
         STATIC_ROOT=str(ROOT / "bench" / ".work" / "static"),
         SECRET_KEY="bench-only-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
