@@ -33,6 +33,13 @@ class Specialty(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        doctors = list(self.doctors.select_related("specialty"))
+        for doctor in doctors:  # a renamed specialty: what search matches its doctors by
+            doctor.search_text = doctor.searchable_text()
+        DoctorProfile.objects.bulk_update(doctors, ["search_text"])
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -53,6 +60,13 @@ PUBLIC = Q(status__in=(Status.VERIFIED, Status.EXPIRED)) | Q(
 
 
 class DoctorProfileQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """As save() does, each profile gets the text search matches it by."""
+        objs = list(objs)
+        for doctor in objs:
+            doctor.search_text = doctor.searchable_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
     def verified(self) -> "DoctorProfileQuerySet":
         return self.filter(status=Status.VERIFIED)
 
@@ -141,6 +155,10 @@ class DoctorProfile(models.Model):
     stars_4 = models.PositiveIntegerField(default=0)
     stars_5 = models.PositiveIntegerField(default=0)
     ranking_score = models.FloatField(default=RANKING_PRIOR_MEAN)
+    # What search matches a doctor by, lowercased: name, specialty, city and region. Kept by
+    # save() (and by Specialty.save() for a renamed specialty); on PostgreSQL a trigram index
+    # (migration 0007) lets "contains" use an index instead of reading every doctor.
+    search_text = models.TextField(default="", editable=False)
 
     objects = DoctorProfileQuerySet.as_manager()
 
@@ -174,8 +192,20 @@ class DoctorProfile(models.Model):
     def __str__(self) -> str:
         return self.display_name or f"Doctor account {self.user_id}"
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.searchable_text()
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("doctors:profile", args=[self.slug])
+
+    def searchable_text(self) -> str:
+        specialty = self.specialty.name if self.specialty_id else ""
+        return " ".join(
+            part for part in [self.name, specialty, self.city, self.region] if part
+        ).lower()
 
     @property
     def display_name(self) -> str:

@@ -207,13 +207,8 @@ def mark_simple(results, query: str) -> None:
 
 def _doctors(wanted: list[str]) -> list:
     doctors = DoctorProfile.objects.verified().for_cards()
-    for text in wanted:
-        doctors = doctors.filter(
-            Q(name__icontains=text)
-            | Q(specialty__name__icontains=text)
-            | Q(city__icontains=text)
-            | Q(region__icontains=text)
-        )
+    for text in wanted:  # name, specialty, city or region (a trigram index on PostgreSQL)
+        doctors = doctors.filter(search_text__contains=text.lower())
     return list(doctors.order_by("-ranking_score", "name")[:6])
 
 

@@ -181,3 +181,26 @@ def test_renaming_or_deleting_a_treatment_updates_what_finds_its_questions(
     with django_capture_on_commit_callbacks(execute=True):
         Treatment.objects.get(name="Masseter reduction").delete()
     assert "No questions match" in found(visitor, "reduction")
+
+
+def test_doctors_are_found_by_name_specialty_city_and_region_and_a_renamed_specialty(client, db):
+    from doctors.models import Specialty
+    from tests.factories import DoctorFactory, DoctorProfileFactory
+
+    specialty = Specialty.objects.create(name="Periorbital Specialist", slug="periorbital")
+    user = DoctorFactory(email="iris@example.com", display_name="Iris Vale")
+    DoctorProfileFactory(
+        user=user, name="Iris Vale", specialty=specialty, city="Tacoma", region="Washington"
+    )
+
+    def found(query: str) -> list[str]:
+        response = client.get("/search/", {"q": query})
+        return [doctor.name for doctor in response.context["results"].doctors]
+
+    for query in ["iris", "VALE", "periorbital", "tacoma", "washington", "vale tacoma"]:
+        assert found(query) == ["Iris Vale"], query
+    assert found("vale boston") == []
+    specialty.name = "Eyelid Surgeon"
+    specialty.save()
+    assert found("eyelid") == ["Iris Vale"]
+    assert found("periorbital") == []
