@@ -68,6 +68,10 @@ def main() -> int:
     manage(env, "collectstatic", "--noinput", "--verbosity=0", quiet=True)
     if not args.reuse:
         build(url, env, SCALES[args.scale], go_on=args.go_on)
+    elif url.startswith("postgres"):
+        # As autovacuum would in time: statistics and visibility maps fresh after migrations.
+        manage(env, "migrate", "--noinput", quiet=True)
+        subprocess.run(["psql", url, "-q", "-c", "VACUUM ANALYZE"], check=True)
     plans = ROOT / "bench" / "results" / f"{args.scale}-plans.txt"
     pages = query_counts(env, explain=plans if url.startswith("postgres") else None)
     growth = {}
