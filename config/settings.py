@@ -125,6 +125,13 @@ CACHES = {
 # Every web worker must see the same cache for a write in one to reach the others, so it is
 # on with REDIS_URL and off with the per-process cache, unless PAGE_CACHE_SECONDS says otherwise.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
+    # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
+    # visited, they never push allauth's rate limits and used codes out of the default one.
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": PAGE_CACHE_REDIS_URL,
+    }
 
 # Background work: django.tasks, stored in the database and run by `manage.py db_worker`.
 # Development runs tasks in the request instead, so no worker is needed for `make run`.
@@ -290,6 +297,11 @@ TAGGIT_STRING_FROM_TAGS = "forum.tagging.treatments_to_string"
 # `internal` location that maps to MEDIA_ROOT, and the view hands the file over to nginx
 # with X-Accel-Redirect instead of streaming it through Python (README: Production).
 PHOTO_ACCEL_REDIRECT_PREFIX = env("PHOTO_ACCEL_REDIRECT_PREFIX")
+if PHOTO_ACCEL_REDIRECT_PREFIX and S3_BUCKET:
+    raise ImproperlyConfigured(
+        "PHOTO_ACCEL_REDIRECT_PREFIX hands photo files to nginx from MEDIA_ROOT, but S3_BUCKET "
+        "keeps them in a bucket: set one or the other."
+    )
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -89,9 +89,10 @@ def question_create(
             urgent_reasons=triage.reasons(title, body, treatments),
         )
         question.treatments.set(treatments)
-        recount_treatments_of([question.pk])
         _add_photos(question, new_photos, 0, written)
         search.refresh([question.pk])
+        # Last: the treatments' rows stay locked until the commit, not while photos are stored.
+        recount_treatments_of([question.pk])
         return question
 
     return _with_file_cleanup(write)

@@ -15,18 +15,29 @@ old page under the new number.
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pagecache:generation"
+# Statements that write nothing; anything else (INSERT, UPDATE, DELETE, WITH, MERGE, TRUNCATE,
+# COPY, raw SQL however it is indented) counts as a write.
+READS = {"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "EXPLAIN"}
+READS |= {"PRAGMA", "VACUUM", "ANALYZE"}
+# The query parameters some cached view reads; a URL with any other is rendered, not kept, so
+# made-up query strings cannot fill the cache.
+PARAMETERS = {"page", "sort", "treatment", "q", "specialty", "city", "based", "order", "answers"}
 # Rows that no anonymous page shows: writing them leaves the cached pages as they are.
 PRIVATE_TABLES = (
     "django_session",
@@ -44,11 +55,16 @@ PRIVATE_TABLES = (
 )
 # Logging in stamps the user's row; display names and roles are what pages show.
 LOGIN_STAMP = 'SET "last_login" = '
-WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
+
+
+def cache():
+    """The cache pages live in: CACHES["pages"] (its own Redis, with an eviction policy, so
+    that pages never push out allauth's rate limits), or the default one."""
+    return caches["pages" if "pages" in settings.CACHES else "default"]
 
 
 def cache_for_visitors(view: Callable) -> Callable:
@@ -65,44 +81,64 @@ def cache_for_visitors(view: Callable) -> Callable:
 
 
 def generation() -> int:
-    return cache.get(GENERATION_KEY) or new_generation()
+    return cache().get(GENERATION_KEY) or new_generation()
 
 
 def fragments() -> dict:
     """Template context for `{% cache fragment_seconds "name" fragment_generation ... %}`:
     parts of pages that are the same for everyone (lists of questions), kept for members too
     and thrown away with the generation. Off, with the page cache, at 0 seconds."""
+    off = {"fragment_seconds": 0, "fragment_generation": 0}
     if not enabled():
-        return {"fragment_seconds": 0, "fragment_generation": 0}
-    return {"fragment_seconds": settings.PAGE_CACHE_SECONDS, "fragment_generation": generation()}
+        return off
+    try:
+        return {
+            "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+            "fragment_generation": generation(),
+        }
+    except Exception:
+        logger.exception("The page cache did not answer")
+        return off
 
 
 def new_generation() -> int:
     """A lost counter restarts from the clock, never from a number an old page was kept with."""
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(GENERATION_KEY)
+    cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return cache().get(GENERATION_KEY)
 
 
 def bump() -> None:
+    """A new generation. A cache that does not answer must not fail the write that asked (nor
+    turn a committed one into an error page): it is logged, and its pages expire in time."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (or evicted): a fresh start is newer than any page
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        try:
+            cache().incr(GENERATION_KEY)
+        except ValueError:  # no counter yet (or evicted): a fresh start is newer than any page
+            cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("The page cache's generation could not be moved on")
 
 
 def invalidate_on_writes(execute, sql, params, many, context):
-    """Database execute wrapper: a write to a table that pages show bumps the generation."""
+    """Database execute wrapper: a write to a table that pages show bumps the generation
+    (whether or not this process serves pages: a cron job's writes count too)."""
     result = execute(sql, params, many, context)
-    if sql[:6].upper() in WRITES and enabled() and changes_pages(sql):
+    if is_write(sql) and changes_pages(sql):
         bump()
         connection = context["connection"]
         if connection.in_atomic_block:
-            transaction.on_commit(bump, using=connection.alias)
+            transaction.on_commit(bump, using=connection.alias, robust=True)
     return result
 
 
+def is_write(sql: str) -> bool:
+    words = sql.lstrip()[:12].split(None, 1)
+    return bool(words) and words[0].upper() not in READS
+
+
 def changes_pages(sql: str) -> bool:
-    table = sql.split('"', 2)[1] if '"' in sql[:40] else ""
+    start = sql.lstrip()[:60]
+    table = start.split('"', 2)[1] if '"' in start else ""
     if table.startswith(PRIVATE_TABLES):
         return False
     return not (table == "accounts_user" and LOGIN_STAMP in sql and sql.count(" = %s") == 2)
@@ -129,15 +165,23 @@ class PageCacheMiddleware:
         if key:
             # One round trip: the current generation and the page, kept with the generation
             # it was rendered in. A page of an older generation is stale.
-            found = cache.get_many([GENERATION_KEY, key])
-            current = found.get(GENERATION_KEY) or new_generation()
+            try:
+                found = cache().get_many([GENERATION_KEY, key])
+                current = found.get(GENERATION_KEY) or new_generation()
+            except Exception:  # the cache is down: serve the page, uncached
+                logger.exception("The page cache did not answer")
+                return self.get_response(request)
             stored = found.get(key)
             if stored is not None and stored[0] == current:
                 return self.restore(stored)
         response = self.get_response(request)
         if key and self.storable(request, response):
-            cache.set(key, self.pack(current, response), settings.PAGE_CACHE_SECONDS)
-            response[self.HEADER] = "miss"
+            try:
+                cache().set(key, self.pack(current, response), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("The page cache did not keep a page")
+            else:
+                response[self.HEADER] = "miss"
         return response
 
     @staticmethod
@@ -152,11 +196,13 @@ class PageCacheMiddleware:
             view = resolve(request.path_info).func
         except Resolver404:
             return None
-        if not getattr(view, "cache_for_visitors", False):
+        if not getattr(view, "cache_for_visitors", False) or set(request.GET) - PARAMETERS:
             return None
         url = request.build_absolute_uri()
         variant = "htmx" if "HTTP_HX_REQUEST" in request.META else "page"
-        return "pagecache:" + hashlib.sha256(f"{variant} {url}".encode()).hexdigest()
+        # A deploy with new static files (hashed names) starts afresh.
+        release = getattr(staticfiles_storage, "manifest_hash", "")
+        return "pagecache:" + hashlib.sha256(f"{release} {variant} {url}".encode()).hexdigest()
 
     @staticmethod
     def storable(request: HttpRequest, response: HttpResponse) -> bool:

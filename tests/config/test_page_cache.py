@@ -150,3 +150,38 @@ def test_members_get_the_list_rows_from_the_cache_until_a_write(client_as, alice
     assert len(second) == len(first) - 2
     QuestionFactory(title="Drooping eyelid after Botox")
     assert b"Drooping eyelid after Botox" in visit(member, "/questions/").content
+
+
+def test_made_up_query_strings_are_rendered_but_not_kept(client):
+    visit(client, "/questions/?utm_source=x")
+    assert "X-Page-Cache" not in visit(client, "/questions/?utm_source=x")
+    visit(client, "/questions/?sort=answers&page=1")
+    assert visit(client, "/questions/?sort=answers&page=1")["X-Page-Cache"] == "hit"
+
+
+def test_raw_and_indented_writes_count_as_writes():
+    assert pagecache.is_write("\nUPDATE forum_question AS q SET search_vector = 1")
+    assert pagecache.is_write("WITH x AS (SELECT 1) DELETE FROM forum_answer")
+    assert not pagecache.is_write("  SELECT 1")
+    assert not pagecache.is_write('SAVEPOINT "s1"')
+    before = pagecache.generation()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("\n  UPDATE forum_treatment SET description = description")
+    assert pagecache.generation() > before
+
+
+def test_a_cache_that_does_not_answer_neither_fails_pages_nor_writes(client, monkeypatch, alice):
+    class Down:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise ConnectionError("cache down")
+
+            return fail
+
+    monkeypatch.setattr(pagecache, "cache", lambda: Down())
+    assert visit(client, "/")
+    assert "X-Page-Cache" not in client.get("/")
+    alice.display_name = "Alice While Redis Is Down"
+    alice.save(update_fields=["display_name"])  # the write goes through

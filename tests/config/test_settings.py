@@ -216,3 +216,37 @@ def test_env_helpers(monkeypatch):
         env_bool("NOT_BOOL", False)
     with pytest.raises(ImproperlyConfigured, match="NOT_INT"):
         env_int("NOT_INT", 0)
+
+
+def test_photos_in_a_bucket_cannot_also_be_handed_to_nginx():
+    result = run_django(
+        SHOW,
+        DEBUG="1",
+        S3_BUCKET="docanswers-photos",
+        PHOTO_ACCEL_REDIRECT_PREFIX="/protected-media/",
+    )
+    assert result.returncode != 0
+    assert "set one or the other" in result.stderr
+
+
+def test_a_bucket_and_a_page_cache_of_its_own_come_from_the_environment():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps([settings.STORAGES['default'], settings.CACHES['pages']['LOCATION'], "
+        "settings.PAGE_CACHE_SECONDS]))"
+    )
+    result = run_django(
+        code,
+        DEBUG="1",
+        S3_BUCKET="docanswers-photos",
+        S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        PAGE_CACHE_REDIS_URL="redis://127.0.0.1:6380/0",
+    )
+    assert result.returncode == 0, result.stderr
+    storage, pages, seconds = json.loads(result.stdout.strip().splitlines()[-1])
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "docanswers-photos"
+    assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
+    assert storage["OPTIONS"]["default_acl"] == "private"
+    assert (pages, seconds) == ("redis://127.0.0.1:6380/0", 600)

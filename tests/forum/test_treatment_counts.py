@@ -110,3 +110,20 @@ def test_twelve_questions_asked_at_once_are_all_counted(reference_data):
         thread.join()
     assert failures == []
     assert counts() == {"Botox": 12, "Jaw pain": 12}
+
+
+@pytest.mark.django_db
+def test_the_recount_command_names_what_drifted():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    QuestionFactory(treatments=["Botox"])
+    QuestionFactory(treatments=["Lip filler"])
+    Treatment.objects.filter(name="Botox").update(question_count=9)
+    out = StringIO()
+    call_command("recount_treatments", stdout=out)
+    assert "Botox: 9 -> 1" in out.getvalue()
+    assert "Lip filler" not in out.getvalue()
+    assert "2 treatments; 1 had drifted" in out.getvalue()
+    assert counts() == {"Botox": 1, "Lip filler": 1}
