@@ -25,6 +25,7 @@ from forum.management.commands.search_benchmark import (
     TREATMENTS,
 )
 from forum.models import Answer, Photo, PhotoVisibility, Question, TaggedQuestion, Treatment
+from forum.services import recount_doctor_answers
 
 CITIES = ["Seattle", "Tampa", "Las Vegas", "Birmingham", "Portland", "Chicago", "Boston", "Austin"]
 BATCH = 5_000
@@ -321,13 +322,7 @@ class Command(BaseCommand):
         Question.objects.update(
             answer_count=Coalesce(Subquery(answers), 0), photo_count=Coalesce(Subquery(pictures), 0)
         )
-        by_doctor = (
-            Answer.objects.filter(doctor=OuterRef("pk"))
-            .values("doctor")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        DoctorProfile.objects.update(answer_count=Coalesce(Subquery(by_doctor), 0))
+        recount_doctor_answers(DoctorProfile.objects.values_list("pk", flat=True))
         Treatment.objects.recount()
 
     def progress(self, noun: str, done: int, total: int) -> None:
