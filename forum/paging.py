@@ -30,6 +30,11 @@ class ListPaginator(Paginator):
         return self.known_count is None and self.count > COUNT_CAP
 
     @property
+    def truncated(self) -> bool:
+        """Some rows lie past the last page offered."""
+        return self.count > COUNT_CAP
+
+    @property
     def cap(self) -> str:
         return f"{COUNT_CAP:,}"
 

@@ -121,7 +121,10 @@ def test_long_lists_count_up_to_a_cap_and_offer_pages_up_to_it(client, db, monke
     page = client.get("/questions/").content.decode()
     assert "More than 45 questions" in page
     assert "Page 1 of 3" in page
-    assert client.get("/questions/?page=9").context["page"].number == 3
+    last = client.get("/questions/?page=9")
+    assert last.context["page"].number == 3
+    assert "Older questions are not listed page by page" in last.content.decode()
+    assert "Older questions are not listed" not in page
     # A treatment's questions are counted already: the count is exact, the pages still capped.
     treatment = client.get("/treatments/botox/")
     assert "50 questions" in treatment.content.decode()
