@@ -1,8 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.stagekit import clear_login
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 
 from accounts import mail
+from accounts.middleware import banned_response
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,10 +19,6 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_login(self, request, user, **kwargs):
         # A banned member is told why, and is not logged in.
         if user.is_banned:
-            from allauth.account.internal.stagekit import clear_login
-
-            from moderation.middleware import banned_response
-
             clear_login(request)
             return banned_response(request, user)
         return super().pre_login(request, user, **kwargs)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from accounts.validators import normalize_display_name, validate_display_name
 
 MODERATORS_GROUP = "Moderators"
+# Who wrote a question or review that stays up after its author deleted their account.
+FORMER_MEMBER = "Former member"
 
 
 class Role(models.TextChoices):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "forum",
     "moderation",
     "pagecache",
+    "web",  # template tags shared by the pages of several apps
 ]
 
 MIDDLEWARE = [
@@ -75,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "moderation.middleware.BannedUserMiddleware",
+    "accounts.middleware.BannedUserMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 

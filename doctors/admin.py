@@ -10,7 +10,14 @@ from django.utils.html import format_html
 
 from doctors import services
 from doctors.forms import CredentialsField
-from doctors.models import DoctorProfile, Review, Specialty, Status, VerificationDecision
+from doctors.models import (
+    LICENCE_WARNING,
+    DoctorProfile,
+    Review,
+    Specialty,
+    Status,
+    VerificationDecision,
+)
 from moderation.admin_tools import (
     AuditedAdmin,
     ModeratedAdmin,
@@ -99,7 +106,7 @@ class LicenceFilter(admin.SimpleListFilter):
     parameter_name = "licence"
 
     def lookups(self, request, model_admin):
-        days = services.LICENCE_WARNING.days
+        days = LICENCE_WARNING.days
         return [
             ("ending", f"Verified, ends within {days} days"),
             ("ended", "End date passed"),
@@ -110,11 +117,7 @@ class LicenceFilter(admin.SimpleListFilter):
         today = timezone.localdate()
         match self.value():
             case "ending":
-                return queryset.filter(
-                    status=Status.VERIFIED,
-                    licence_expires_on__gte=today,
-                    licence_expires_on__lte=today + services.LICENCE_WARNING,
-                )
+                return queryset.licence_ending()
             case "ended":
                 return queryset.filter(licence_expires_on__lt=today)
             case "undated":
@@ -356,3 +359,15 @@ class ReviewAdmin(ModeratedAdmin):
     def delete_queryset(self, request, queryset):
         for review in queryset.select_related("doctor"):
             services.review_delete(review=review)
+
+
+admin.site.add_queue(
+    "Doctors waiting for verification",
+    "admin:doctors_doctorprofile_changelist?status__exact=pending",
+    lambda: DoctorProfile.objects.filter(status=Status.PENDING).count(),
+)
+admin.site.add_queue(
+    f"Licences ending within {LICENCE_WARNING.days} days",
+    "admin:doctors_doctorprofile_changelist?licence=ending",
+    lambda: DoctorProfile.objects.licence_ending().count(),
+)

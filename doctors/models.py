@@ -1,3 +1,4 @@
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -9,9 +10,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 import photos
-from moderation.models import Moderated, ModerationStatus
+from accounts.models import FORMER_MEMBER
+from moderation.models import PUBLISHED, Moderated, ModerationStatus
 
-RESERVED_SLUGS = {"apply", "dashboard"}  # paths under /doctors/
+RESERVED_SLUGS = {"apply", "dashboard"}
+
+# How long before a licence's end date the doctor is reminded and moderators see it coming.
+LICENCE_WARNING = timedelta(days=30)  # paths under /doctors/
 
 # The directory's order: a Bayesian average that starts every doctor at RANKING_PRIOR_MEAN
 # as if they had RANKING_PRIOR_WEIGHT reviews of that mean, so a few reviews move it little and
@@ -73,6 +78,13 @@ class DoctorProfileQuerySet(models.QuerySet):
     def public(self) -> "DoctorProfileQuerySet":
         """Those whose profile page opens: verified, or verified once and lapsed since."""
         return self.filter(PUBLIC)
+
+    def licence_ending(self) -> "DoctorProfileQuerySet":
+        """Verified, with a licence that ends within LICENCE_WARNING (and has not yet)."""
+        today = timezone.localdate()
+        return self.verified().filter(
+            licence_expires_on__gte=today, licence_expires_on__lte=today + LICENCE_WARNING
+        )
 
     def for_cards(self) -> "DoctorProfileQuerySet":
         return self.select_related("specialty").only(
@@ -371,8 +383,17 @@ class CostRange(models.TextChoices):
     OVER_10000 = "10000+", "Over $10,000"
 
 
+class ReviewQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReviewQuerySet":
+        """Published reviews of doctors the public sees; their own to the reviewer."""
+        shown = PUBLISHED & Q(doctor__in=DoctorProfile.objects.public())
+        return self.filter(shown | Q(author=user) if user.is_authenticated else shown)
+
+
 class Review(Moderated):
     """A patient's review of a doctor. One per patient per doctor; a second attempt edits it."""
+
+    noun = "review"
 
     doctor = models.ForeignKey(DoctorProfile, on_delete=models.CASCADE, related_name="reviews")
     # Empty once the reviewer deleted their account and chose to leave their reviews up.
@@ -402,6 +423,8 @@ class Review(Moderated):
     replied_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -441,9 +464,26 @@ class Review(Moderated):
 
     @property
     def author_name(self) -> str:
-        from forum.models import FORMER_MEMBER
-
         return self.author.display_name if self.author_id else FORMER_MEMBER
+
+    @classmethod
+    def posted_by(cls, user) -> "ReviewQuerySet":
+        return cls.objects.filter(author=user)
+
+    def author_id_for_moderation(self) -> int | None:
+        return self.author_id
+
+    def lock_for_moderation(self) -> None:
+        DoctorProfile.objects.select_for_update().filter(pk=self.doctor_id).values("pk").get()
+
+    def moderation_changed(self) -> None:
+        self.doctor.refresh_rating()
+
+    def uncounted_reporters(self) -> set[int]:
+        return {self.doctor.user_id}
+
+    def moderation_url(self) -> str:
+        return f"{self.doctor.get_absolute_url()}reviews/#review-{self.pk}"
 
 
 class VerificationDecision(models.Model):

@@ -1,6 +1,6 @@
 """Writes that touch several models: applications, verification decisions and their emails."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,7 +10,7 @@ from django.utils import timezone
 import photos
 from accounts import notifications
 from accounts.models import User
-from doctors.models import DoctorProfile, Review, Status, VerificationDecision
+from doctors.models import LICENCE_WARNING, DoctorProfile, Review, Status, VerificationDecision
 from moderation import audit
 
 # Once an application is sent, who the doctor is (name, credentials, specialty, city,
@@ -21,7 +21,6 @@ SENT = (Status.PENDING, Status.VERIFIED)
 LICENCE_FIELDS = {"licence_number", "licence_jurisdiction", "licence_expires_on"}
 CAN_SEND = (Status.DRAFT, Status.REJECTED, Status.EXPIRED)
 # How long before a licence's end date its doctor is reminded, and the admin lists it.
-LICENCE_WARNING = timedelta(days=30)
 
 
 def editable_fields(profile: DoctorProfile) -> set[str] | None:

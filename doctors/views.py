@@ -10,14 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 import photos
-from doctors import services
+from doctors import services, structured
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Experience, Review, ReviewStatus, Specialty, Status
 from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
-from forum import structured
-from forum.seo import canonical_path, seo
 from moderation import limits
 from pagecache import cache_for_visitors
+from web.seo import canonical_path, seo
 
 DIRECTORY_PAGE = 24
 SLUG = re.compile(r"[-\w]+")
@@ -178,7 +177,7 @@ def review_write(request, slug: str):
     existing = Review.objects.filter(doctor=doctor, author=request.user).first()
     form = ReviewForm(request.POST or None, instance=existing)
     if request.method == "POST":
-        if form.is_valid() and not existing and (refused := limits.refuse(request, "review")):
+        if form.is_valid() and not existing and (refused := limits.refuse(request, Review)):
             return refused
         if form.is_valid():
             fields = {

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 import photos
 from accounts.models import User
+from doctors.models import Review
 from forum import services
 from forum.demo_content import (
     FOLLOW_UPS,
@@ -20,6 +21,7 @@ from forum.demo_content import (
     TREATMENT_DESCRIPTIONS,
 )
 from forum.models import Answer, Question, QuestionUpdate, Treatment
+from moderation.models import PUBLISHED, ReportReason
 
 PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
 
@@ -139,3 +141,16 @@ def seed_follow_ups() -> int:
             )
             created += 1
     return created
+
+
+def demo_reports() -> list[tuple[User, object, str, str]]:
+    """What the demo's askers report for the moderators: a question, an answer, a review."""
+    reporters = list(User.objects.filter(email__startswith="asker").order_by("email")[:2])
+    question = Question.objects.visible().order_by("-created_at").first()
+    answer = Answer.objects.public().order_by("created_at").last()
+    review = Review.objects.filter(PUBLISHED).order_by("created_at").first()
+    return [
+        (reporters[0], question, ReportReason.PRIVACY, "The photo shows a tattoo with a name."),
+        (reporters[1], answer, ReportReason.MISINFORMATION, "This contradicts the other answers."),
+        (reporters[0], review, ReportReason.SPAM, "Reads like an advert for the clinic."),
+    ]

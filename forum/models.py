@@ -9,6 +9,8 @@ from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 import photos
+from accounts.models import FORMER_MEMBER
+from doctors.permissions import can_answer
 from moderation.models import PUBLISHED, Moderated, ModerationStatus
 
 # What the public sees: not deleted by the asker, not hidden by moderators.
@@ -101,9 +103,31 @@ VISIBILITY_EXPLAINED = {
 }
 
 
+def sees_hidden(user, author_id: int | None) -> bool:
+    """Who still sees content moderators have hid: its author, and the moderators."""
+    return user.is_authenticated and (user.pk == author_id or user.is_moderator)
+
+
+def _question_shown_to(user, prefix: str = "") -> Q:
+    """The questions `user` sees: not deleted, and published unless they asked it or
+    moderate (hidden questions stay readable to those two)."""
+    shown = Q(**{f"{prefix}deleted_at__isnull": True})
+    if not user.is_authenticated:
+        return shown & Q(**{f"{prefix}status": ModerationStatus.PUBLISHED})
+    if user.is_moderator:
+        return shown
+    return shown & (
+        Q(**{f"{prefix}status": ModerationStatus.PUBLISHED}) | Q(**{f"{prefix}author": user})
+    )
+
+
 class QuestionQuerySet(models.QuerySet):
     def visible(self) -> "QuestionQuerySet":
+        """What the public sees."""
         return self.filter(VISIBLE)
+
+    def visible_to(self, user) -> "QuestionQuerySet":
+        return self.filter(_question_shown_to(user))
 
     def unseen(self) -> "QuestionQuerySet":
         """Deleted by their asker or hidden by moderators (few: see the question_unseen index)."""
@@ -143,9 +167,6 @@ ROW_FIELDS = (
     "noindex",
     "patient_status",
 )
-
-
-FORMER_MEMBER = "Former member"
 
 
 class PatientStatus(models.TextChoices):
@@ -223,12 +244,27 @@ class Question(Moderated):
             ),
         ]
 
+    noun = "question"
+
     def __str__(self) -> str:
         return self.title
 
     def save(self, *args, **kwargs) -> None:
         self.slug = slugify(self.title)[:80].strip("-") or "question"
         super().save(*args, **kwargs)
+
+    @classmethod
+    def posted_by(cls, user) -> "QuestionQuerySet":
+        return cls.objects.filter(author=user)
+
+    def author_id_for_moderation(self) -> int | None:
+        return self.author_id
+
+    def moderation_changed(self) -> None:
+        from forum import services  # services build on these models
+
+        services.recount_doctor_answers(self.answers.values_list("doctor_id", flat=True))
+        services.recount_treatments_of([self.pk])
 
     def get_absolute_url(self) -> str:
         return reverse("forum:question_detail", args=[self.pk, self.slug])
@@ -255,6 +291,18 @@ class Question(Moderated):
         return f"{self.title} (photo)" if self.photo_count else self.title
 
 
+class QuestionUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "QuestionUpdateQuerySet":
+        """Published follow-ups of questions `user` sees; hidden ones to the asker and
+        moderators."""
+        shown = self.filter(_question_shown_to(user, "question__"))
+        if user.is_authenticated and user.is_moderator:
+            return shown
+        if user.is_authenticated:
+            return shown.filter(PUBLISHED | Q(question__author=user))
+        return shown.filter(PUBLISHED)
+
+
 class QuestionUpdate(Moderated):
     """The asker's dated follow-up ("3 weeks later"): text, photos, or a new status."""
 
@@ -263,6 +311,9 @@ class QuestionUpdate(Moderated):
     # The status the asker chose with this update; empty if they left it as it was.
     status_set = models.CharField("status chosen", max_length=15, choices=PatientStatus, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = QuestionUpdateQuerySet.as_manager()
+    noun = "update"
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -273,6 +324,54 @@ class QuestionUpdate(Moderated):
 
     def get_absolute_url(self) -> str:
         return f"{self.question.get_absolute_url()}#update-{self.pk}"
+
+    @classmethod
+    def posted_by(cls, user) -> "QuestionUpdateQuerySet":
+        return cls.objects.filter(question__author=user)
+
+    def author_id_for_moderation(self) -> int | None:
+        return self.question.author_id
+
+    def lock_for_moderation(self) -> None:
+        lock_question(self.question_id)
+
+    def moderation_changed(self) -> None:
+        from forum import services  # services build on these models
+
+        # Its photos, status and urgent words go and come back with it.
+        services.refresh_from_updates(self.question)
+        services.recount_question(self.question_id)
+
+
+def lock_question(pk: int) -> None:
+    Question.objects.select_for_update().filter(pk=pk).values("pk").get()
+
+
+def photo_levels(user) -> list[str]:
+    """The photo visibilities `user` may see on others' questions."""
+    if not user.is_authenticated:
+        return [PhotoVisibility.EVERYONE]
+    if user.is_moderator or can_answer(user):  # doctors-only: verified, with a second factor
+        return list(PhotoVisibility)
+    return [PhotoVisibility.EVERYONE, PhotoVisibility.MEMBERS]
+
+
+class PhotoQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PhotoQuerySet":
+        """Photos `user` may open: those the asker let them see, on a question they see, and
+        not hidden (with its follow-up); the asker and moderators also see hidden ones."""
+        shown = self.filter(_question_shown_to(user, "question__"))
+        allowed = Q(question__photo_visibility__in=photo_levels(user))
+        if user.is_authenticated and user.is_moderator:
+            return shown.filter(allowed)
+        published = (
+            PUBLISHED
+            & Q(question__status=ModerationStatus.PUBLISHED)
+            & ~Q(update__status=ModerationStatus.HIDDEN)
+        )
+        if user.is_authenticated:
+            return shown.filter(Q(question__author=user) | (allowed & published))
+        return shown.filter(allowed & published)
 
 
 class Photo(Moderated):
@@ -292,12 +391,29 @@ class Photo(Moderated):
     height = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = PhotoQuerySet.as_manager()
+    noun = "photo"
+
     class Meta:
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["question", "position"], name="photo_question_position")]
 
     def __str__(self) -> str:
         return self.alt_text
+
+    def author_id_for_moderation(self) -> int | None:
+        return self.question.author_id
+
+    def lock_for_moderation(self) -> None:
+        lock_question(self.question_id)
+
+    def moderation_changed(self) -> None:
+        from forum import services  # services build on these models
+
+        services.recount_question(self.question_id)
+
+    def moderation_url(self) -> str:
+        return self.question.get_absolute_url()
 
     def file_name(self, size: str) -> str:
         return f"photos/{self.key[:2]}/{self.key}/{self.SIZES[size][0]}"
@@ -338,6 +454,14 @@ class AnswerQuerySet(models.QuerySet):
         return self.published().filter(
             question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
         )
+
+    def visible_to(self, user) -> "AnswerQuerySet":
+        """Published answers to questions `user` sees; a doctor also sees their own hidden
+        answer, marked as such."""
+        shown = self.filter(_question_shown_to(user, "question__"))
+        if user.is_authenticated and user.is_doctor:
+            return shown.filter(PUBLISHED | Q(doctor__user=user))
+        return shown.filter(PUBLISHED)
 
     def with_doctor(self) -> "AnswerQuerySet":
         return self.select_related("doctor__specialty", "doctor__user")
@@ -385,11 +509,30 @@ class Answer(Moderated):
             models.Index("doctor", F("created_at").desc(), name="answer_by_doctor_all"),
         ]
 
+    noun = "answer"
+
     def __str__(self) -> str:
         return self.headline
 
     def get_absolute_url(self) -> str:
         return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @classmethod
+    def posted_by(cls, user) -> "AnswerQuerySet":
+        return cls.objects.filter(doctor__user=user)
+
+    def author_id_for_moderation(self) -> int | None:
+        return self.doctor.user_id
+
+    def lock_for_moderation(self) -> None:
+        lock_question(self.question_id)
+
+    def moderation_changed(self) -> None:
+        from forum import search, services  # services build on these models
+
+        services.recount_question(self.question_id)
+        services.recount_doctor_answers([self.doctor_id])
+        search.refresh([self.question_id])  # a hidden answer's words no longer find it
 
 
 class AnswerAgreement(models.Model):

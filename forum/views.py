@@ -1,14 +1,11 @@
 import re
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 import pagecache
@@ -23,24 +20,21 @@ from doctors.permissions import (
     verified_doctor_required,
     why_cannot_answer,
 )
-from forum import search, services, structured, triage
+from forum import search, selectors, services, structured, triage
 from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm, UpdateForm
 from forum.models import (
     Answer,
-    AnswerAgreement,
-    AnswerVote,
     Photo,
     PhotoVisibility,
     Question,
     QuestionUpdate,
     Treatment,
 )
-from forum.paging import ListPaginator
-from forum.permissions import can_view_photos, patient_required, who_can_view
-from forum.seo import canonical_path, seo
+from forum.permissions import patient_required
 from moderation import audit, limits
-from moderation.models import PUBLISHED, ModerationStatus
 from pagecache import cache_for_visitors
+from web.paging import ListPaginator
+from web.seo import canonical_path, seo
 
 PAGE_SIZE = 20
 TREATMENT_SLUG = re.compile(r"[-\w]+")
@@ -204,9 +198,7 @@ ANSWER_ORDERS = {
 def question_detail(request, pk: int, slug: str | None = None):
     """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
     Hidden by moderators, it is shown only to its asker (with the reason) and moderators."""
-    question = detail_question(pk)
-    if question.is_hidden and not sees_hidden(request.user, question.author_id):
-        raise Http404("No such question.")
+    question = get_object_or_404(selectors.detail_questions(request.user), pk=pk)
     if slug != question.slug:
         return redirect(question, permanent=True)
     context = question_context(request, question)
@@ -227,91 +219,27 @@ def question_detail(request, pk: int, slug: str | None = None):
     return render(request, "forum/question_detail.html", context)
 
 
-def detail_question(pk: int) -> Question:
-    """A question not deleted, with what its page shows: treatments, its own photos, and the
-    follow-ups with theirs (hidden ones too: question_context decides who sees them)."""
-    return get_object_or_404(
-        Question.objects.filter(deleted_at__isnull=True)
-        .select_related("author")
-        .prefetch_related(
-            "treatments",
-            Prefetch("photos", queryset=Photo.objects.filter(update__isnull=True)),
-            Prefetch("updates", queryset=QuestionUpdate.objects.prefetch_related("photos")),
-        ),
-        pk=pk,
-    )
-
-
-def sees_hidden(user, author_id: int) -> bool:
-    """Who still sees content moderators have hid: its author, and the moderators."""
-    return user.is_authenticated and (user.pk == author_id or user.is_moderator)
-
-
 def question_context(
     request,
     question: Question,
     answer_form: AnswerForm | None = None,
     update_form: UpdateForm | None = None,
 ) -> dict:
+    """The question page's context: what the reader sees (selectors.question_page), and the
+    forms they may fill in."""
     order = request.GET.get("answers") if request.GET.get("answers") in ANSWER_ORDERS else "newest"
     user = request.user
-    shown = PUBLISHED
-    if user.is_authenticated and user.is_doctor:
-        shown |= Q(doctor__user=user)  # a doctor still sees their own hidden answer, marked
-    answers = list(
-        question.answers.filter(shown)
-        .with_doctor()
-        .prefetch_related(agreements_prefetch())
-        .order_by(*ANSWER_ORDERS[order][1])
-    )
-    voted = set()
-    if user.is_authenticated and answers:
-        voted = set(
-            AnswerVote.objects.filter(user=user, answer__in=answers).values_list(
-                "answer_id", flat=True
-            )
-        )
-    own_answer = None
-    may_answer = can_answer(user)
-    if may_answer:
-        own_answer = next((a for a in answers if a.doctor.user_id == user.pk), None)
-        answer_form = answer_form or AnswerForm(instance=own_answer)
-    show_hidden_photos = sees_hidden(user, question.author_id)
-    is_author = user.is_authenticated and user.pk == question.author_id
-    updates = [
-        update for update in question.updates.all() if show_hidden_photos or not update.is_hidden
-    ]
-    for update in updates:
-        update.shown_photos = [
-            photo for photo in update.photos.all() if show_hidden_photos or not photo.is_hidden
-        ]
-    urgent = triage.advice_for(question.urgent_reasons) if is_author else []
-    following = (
-        user.is_authenticated
-        and user.pk != question.author_id
-        and question.follows.filter(user=user).exists()
-    )
+    context = selectors.question_page(user, question, ANSWER_ORDERS[order][1])
+    if context["may_answer"]:
+        answer_form = answer_form or AnswerForm(instance=context["own_answer"])
     return {
-        "user_can_agree": may_answer,
-        "urgent": urgent,
-        "flag_urgent": question.is_urgent
-        and user.is_authenticated
-        and (is_verified_doctor(user) or user.is_moderator),
-        "following": following,
-        "question": question,
-        "photos": [p for p in question.photos.all() if show_hidden_photos or not p.is_hidden],
-        "updates": updates,
-        "update_form": (update_form or UpdateForm(question=question)) if is_author else None,
-        "can_view_photos": can_view_photos(user, question),
-        "who_can_view": who_can_view(question),
-        "is_author": user.is_authenticated and user.pk == question.author_id,
-        "answers": answers,
-        "answer_total": sum(not answer.is_hidden for answer in answers),
+        **context,
         "answer_order": order,
         "answer_orders": {key: label for key, (label, _) in ANSWER_ORDERS.items()},
-        "voted": voted,
         "answer_form": answer_form,
-        "own_answer": own_answer,
+        "update_form": (update_form or UpdateForm(question=question))
+        if context["is_author"]
+        else None,
         "why_cannot_answer": why_cannot_answer(user)
         if user.is_authenticated and user.is_doctor and not answer_form
         else "",
@@ -330,7 +258,7 @@ def answer_post(request, pk: int):
     if not form.is_valid():
         context = question_context(request, question, answer_form=form)
         return render(request, "forum/question_detail.html", context, status=400)
-    if not existing and (refused := limits.refuse(request, "answer")):
+    if not existing and (refused := limits.refuse(request, Answer)):
         return refused
     try:
         answer, _ = services.answer_submit(
@@ -398,28 +326,13 @@ def answer_agree(request, pk: int):
     if request.htmx:
         answer = (
             Answer.objects.filter(pk=answer.pk)
-            .prefetch_related(agreements_prefetch())
+            .prefetch_related(selectors.agreements_prefetch())
             .select_related("doctor")
             .get()
         )
         context = {"answer": answer, "user_can_agree": True}
         return render(request, "forum/partials/agreement.html", context)
     return redirect(answer)
-
-
-def agreements_prefetch() -> Prefetch:
-    return Prefetch(
-        "agreements",
-        queryset=AnswerAgreement.objects.select_related("doctor").only(
-            "id",
-            "answer",
-            "doctor__id",
-            "doctor__user_id",
-            "doctor__name",
-            "doctor__credentials",
-            "doctor__slug",
-        ),
-    )
 
 
 @verified_email_required
@@ -460,7 +373,7 @@ def question_ask(request):
     form = QuestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(request, form, status=400)
-    if refused := limits.refuse(request, "question"):
+    if refused := limits.refuse(request, Question):
         return refused
     question = services.question_create(
         author=request.user,
@@ -535,11 +448,11 @@ def update_add(request, pk: int):
     question = own_question(request, pk)
     form = UpdateForm(request.POST, request.FILES, question=question)
     if not form.is_valid():
-        question = detail_question(pk)
+        question = get_object_or_404(selectors.detail_questions(request.user), pk=pk)
         context = question_context(request, question, update_form=form)
         context["seo"] = seo(question.get_absolute_url(), question.title, "", noindex=True)
         return render(request, "forum/question_detail.html", context, status=400)
-    if refused := limits.refuse(request, "update"):
+    if refused := limits.refuse(request, QuestionUpdate):
         return refused
     try:
         update = services.update_add(
@@ -623,13 +536,12 @@ def photo(request, key: str, size: str):
     """A photo file, for those allowed to see it: 404 for anyone else, as for a missing one."""
     if size not in Photo.SIZES:
         raise Http404("No such photo size.")
-    photo = get_object_or_404(Photo.objects.select_related("question", "update"), key=key)
-    user, question = request.user, photo.question
+    user = request.user
+    photo = get_object_or_404(
+        Photo.objects.visible_to(user).select_related("question", "update"), key=key
+    )
+    question = photo.question
     hidden = photo.is_hidden or question.is_hidden or (photo.update and photo.update.is_hidden)
-    if not can_view_photos(user, question) or (
-        hidden and not sees_hidden(user, question.author_id)
-    ):
-        raise Http404("No such photo.")
     if (hidden and user.pk != question.author_id) or (
         question.photo_visibility == PhotoVisibility.DOCTORS and moderates_only(user, question)
     ):
@@ -650,37 +562,16 @@ def photo(request, key: str, size: str):
 def doctor_dashboard(request):
     """Doctor accounts: where verification stands, questions to answer, their answers."""
     profile = doctor_services.profile_for(request.user)
-    followed = list(profile.followed_treatments.all())
-    context = {
+    context = selectors.doctor_dashboard(profile)
+    context |= {
         "profile": profile,
         "missing": profile.missing_for_review() if profile.status == Status.DRAFT else [],
         "needs_mfa": profile.status == Status.VERIFIED
         and not profile.licence_lapsed
         and not can_answer(request.user),
-        "followed": followed,
         "follow_form": FollowedTreatmentsForm(
-            initial={"treatments": ", ".join(t.name for t in followed)}
+            initial={"treatments": ", ".join(t.name for t in context["followed"])}
         ),
-        "to_answer": Question.objects.for_listing()
-        .unanswered()
-        .filter(tagged_items__tag__in=followed)
-        .exclude(answers__doctor=profile)
-        .distinct()
-        .order_by("-created_at")[:10]
-        if followed
-        else [],
-        "newest": Question.objects.for_listing().order_by("-created_at")[:10],
-        # Possibly urgent questions active in the last week (asked, edited or followed up),
-        # at the top, whatever the treatment.
-        "urgent": Question.objects.for_listing()
-        .exclude(urgent_reasons=[])
-        .filter(updated_at__gte=timezone.now() - timedelta(days=7))
-        .order_by("-updated_at")[:10],
-        "my_answers": profile.answers.filter(
-            question__deleted_at__isnull=True, question__status=ModerationStatus.PUBLISHED
-        )
-        .select_related("question")
-        .order_by("-created_at")[:10],
         "suggestions": treatment_suggestions(),
     }
     return render(request, "forum/doctor_dashboard.html", context)

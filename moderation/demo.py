@@ -6,27 +6,15 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import User
-from doctors.models import Review
-from forum.models import Answer, Question
 from moderation import services
-from moderation.models import ReportReason
-from moderation.views import REPORTABLE
+from moderation.models import Moderated
 
 
-def seed_moderation(moderator: User) -> int:
-    """Returns how many reports are open."""
-    reporters = list(User.objects.filter(email__startswith="asker").order_by("email")[:2])
-    question = Question.objects.visible().order_by("-created_at").first()
-    answer = Answer.objects.public().order_by("created_at").last()
-    review = Review.objects.filter(status="published").order_by("created_at").first()
-    reports = [
-        (reporters[0], question, ReportReason.PRIVACY, "The photo shows a tattoo with a name."),
-        (reporters[1], answer, ReportReason.MISINFORMATION, "This contradicts the other answers."),
-        (reporters[0], review, ReportReason.SPAM, "Reads like an advert for the clinic."),
-    ]
+def seed_moderation(moderator: User, reports: list[tuple[User, Moderated, str, str]]) -> int:
+    """File `reports` (reporter, item, reason, details), skipping what the reporter wrote or
+    what is missing, and ban a spammer. Returns how many reports were asked for."""
     for reporter, item, reason, details in reports:
-        kind = REPORTABLE[type(item).__name__.lower()] if item is not None else None
-        if kind is not None and kind.author_id(item) != reporter.pk:
+        if item is not None and item.author_id_for_moderation() != reporter.pk:
             services.report_submit(reporter=reporter, item=item, reason=reason, details=details)
     spammer, created = User.objects.get_or_create(
         email="spammer@example.com", defaults={"display_name": "Glow Deals"}

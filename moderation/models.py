@@ -1,5 +1,8 @@
 """Reports from members, what moderators did, and what hiding content means."""
 
+from typing import ClassVar
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -18,7 +21,16 @@ PUBLISHED = Q(status=ModerationStatus.PUBLISHED)
 
 class Moderated(models.Model):
     """Content moderators can hide. Hidden content leaves every public page, list and count;
-    its author still sees it, marked "Hidden by moderators" with the reason."""
+    its author still sees it, marked "Hidden by moderators" with the reason.
+
+    This is the whole of what moderation knows of the content it moderates: each kind (in
+    forum and doctors) fills in the methods below and has `objects.visible_to(user)`; the
+    report page, the services and the posting limits call only these. Moderation never
+    imports the apps above it.
+    """
+
+    # The kind's name in report addresses (/report/<noun>/<pk>/), messages and posting limits.
+    noun: ClassVar[str]
 
     status = models.CharField(
         max_length=10, choices=ModerationStatus, default=ModerationStatus.PUBLISHED
@@ -32,6 +44,35 @@ class Moderated(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.status == ModerationStatus.HIDDEN
+
+    @classmethod
+    def posted_by(cls, user) -> models.QuerySet:
+        """Everything of this kind `user` posted, hidden or not: the posting limits' count."""
+        raise NotImplementedError
+
+    def author_id_for_moderation(self) -> int | None:
+        """The account that wrote it (None once they deleted it): they can't report it."""
+        raise NotImplementedError
+
+    def lock_for_moderation(self) -> None:
+        """Lock the rows the posting services lock before this one (its question, its
+        doctor), so hiding and posting never wait on each other."""
+
+    def moderation_changed(self) -> None:
+        """Bring every count that includes it up to date with its new status."""
+
+    def uncounted_reporters(self) -> set[int]:
+        """Members whose reports never hide it automatically (the doctor a review is about)."""
+        return set()
+
+    def moderation_url(self) -> str:
+        """Where members see it: the report page leads back there."""
+        return self.get_absolute_url()
+
+
+def moderated_kinds() -> dict[str, type[Moderated]]:
+    """Every kind of content that can be reported and hidden, by its noun."""
+    return {model.noun: model for model in apps.get_models() if issubclass(model, Moderated)}
 
 
 class ReportReason(models.TextChoices):
@@ -90,8 +131,14 @@ class Report(models.Model):
             models.Index("reporter", F("created_at").desc(), name="report_by_reporter"),
         ]
 
+    noun: ClassVar[str] = "report"
+
     def __str__(self) -> str:
         return f"{self.get_reason_display()} ({self.get_status_display().lower()})"
+
+    @classmethod
+    def posted_by(cls, user) -> models.QuerySet:
+        return cls.objects.filter(reporter=user)
 
 
 class Action(models.TextChoices):

@@ -10,47 +10,16 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from doctors.models import DoctorProfile, Review
-from forum import search
-from forum import services as forum_services
-from forum.models import Answer, Photo, Question, QuestionUpdate
 from moderation import audit
 from moderation.models import (
     OPEN,
     Action,
+    Moderated,
     ModerationAction,
     ModerationStatus,
     Report,
     ReportStatus,
 )
-
-# What members can report, by the name used in report addresses.
-REPORTABLE: dict[str, type[models.Model]] = {
-    "question": Question,
-    "answer": Answer,
-    "photo": Photo,
-    "review": Review,
-    "update": QuestionUpdate,
-}
-
-
-def _recount(item: models.Model) -> None:
-    """Bring every count that includes `item` up to date with its new status."""
-    match item:
-        case Question():
-            forum_services.recount_doctor_answers(item.answers.values_list("doctor_id", flat=True))
-            forum_services.recount_treatments_of([item.pk])
-        case Answer():
-            forum_services.recount_question(item.question_id)
-            forum_services.recount_doctor_answers([item.doctor_id])
-            search.refresh([item.question_id])  # a hidden answer's words no longer find it
-        case Photo():
-            forum_services.recount_question(item.question_id)
-        case QuestionUpdate():  # its photos, status and urgent words go and come back with it
-            forum_services.refresh_from_updates(item.question)
-            forum_services.recount_question(item.question_id)
-        case Review():
-            item.doctor.refresh_rating()
 
 
 def _open_reports(item: models.Model):
@@ -59,20 +28,16 @@ def _open_reports(item: models.Model):
     )
 
 
-def _lock(item: models.Model) -> models.Model:
+def _lock(item: Moderated) -> Moderated:
     """Lock the item's parent (its question, or a review's doctor), then the item: the order
     the posting services lock in, so the two never wait on each other."""
-    match item:
-        case Answer() | Photo() | QuestionUpdate():
-            Question.objects.select_for_update().filter(pk=item.question_id).values("pk").get()
-        case Review():
-            DoctorProfile.objects.select_for_update().filter(pk=item.doctor_id).values("pk").get()
+    item.lock_for_moderation()
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
 @transaction.atomic
 def set_hidden(
-    item: models.Model, *, hidden: bool, actor: User | None, reason: str = "", action: str = ""
+    item: Moderated, *, hidden: bool, actor: User | None, reason: str = "", action: str = ""
 ) -> bool:
     """Hide (with a reason the author will read) or restore a question, photo, answer or
     review. A moderator's decision closes the item's open reports: hiding as "action taken",
@@ -95,7 +60,7 @@ def set_hidden(
         hidden_at=(locked.hidden_at or timezone.now()) if hidden else None,
     )
     locked.status = after
-    _recount(locked)
+    locked.moderation_changed()
     audit.record(
         actor=actor,
         action=action or (Action.HIDE if hidden else Action.RESTORE),
@@ -139,7 +104,7 @@ def _hidden_automatically(item: models.Model) -> bool:
 
 
 def report_submit(
-    *, reporter: User, item: models.Model, reason: str, details: str
+    *, reporter: User, item: Moderated, reason: str, details: str
 ) -> tuple[Report, bool]:
     """File the member's report, unless they have one open on this item already.
 
@@ -160,10 +125,8 @@ def report_submit(
             reason=reason,
             details=details.strip(),
         )
-        counted = _open_reports(locked)
-        if isinstance(locked, Review):
-            # The doctor reviewed can report a review, but never get it hidden that way.
-            counted = counted.exclude(reporter_id=locked.doctor.user_id)
+        # The doctor reviewed can report a review, but never get it hidden that way.
+        counted = _open_reports(locked).exclude(reporter_id__in=locked.uncounted_reporters())
         reporters = counted.values("reporter").distinct().count()
         threshold = settings.MODERATION_AUTO_HIDE_REPORTERS
         if (

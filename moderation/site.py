@@ -1,5 +1,8 @@
 """The moderators' admin site: allauth's login with its second factor, and MFA required."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -9,10 +12,25 @@ from django.shortcuts import render
 from django.urls import reverse
 
 
+@dataclass(frozen=True)
+class Queue:
+    label: str
+    link: str
+    count: Callable[[], int]
+
+    def url(self) -> str:
+        name, _, query = self.link.partition("?")
+        return f"{reverse(name)}?{query}" if query else reverse(name)
+
+
 class ModerationSite(admin.AdminSite):
     site_header = "DocAnswers moderation"
     site_title = "DocAnswers moderation"
     index_title = "Moderation"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.queues: list[Queue] = []
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
@@ -36,21 +54,21 @@ class ModerationSite(admin.AdminSite):
             status=403,
         )
 
+    def add_queue(self, label: str, link: str, count: Callable[[], int]) -> None:
+        """Show a count of work waiting for moderators on the index page, after open
+        reports: `link` is the URL name of an admin list with its query ("name?query")."""
+        self.queues.append(Queue(label, link, count))
+
     def index(self, request: HttpRequest, extra_context=None) -> HttpResponse:
-        from django.utils import timezone
+        from moderation.models import OPEN, Report  # this module is loaded before the models
 
-        from doctors.models import DoctorProfile, Status
-        from doctors.services import LICENCE_WARNING
-        from moderation.models import OPEN, Report
-
-        today = timezone.localdate()
-        counts = {
-            "open_reports": Report.objects.filter(OPEN).count(),
-            "pending_doctors": DoctorProfile.objects.filter(status=Status.PENDING).count(),
-            "licences_ending": DoctorProfile.objects.filter(
-                status=Status.VERIFIED,
-                licence_expires_on__gte=today,
-                licence_expires_on__lte=today + LICENCE_WARNING,
-            ).count(),
-        }
-        return super().index(request, {**counts, **(extra_context or {})})
+        reports = Queue(
+            "Open reports",
+            "admin:moderation_report_changelist?status__exact=open",
+            Report.objects.filter(OPEN).count,
+        )
+        queues = [
+            {"label": queue.label, "url": queue.url(), "count": queue.count()}
+            for queue in [reports, *self.queues]
+        ]
+        return super().index(request, {"queues": queues, **(extra_context or {})})

@@ -113,7 +113,7 @@ def test_list_and_treatment_query_counts_are_bounded(
 
 
 def test_long_lists_count_up_to_a_cap_and_offer_pages_up_to_it(client, db, monkeypatch):
-    from forum import paging
+    from web import paging
 
     monkeypatch.setattr(paging, "COUNT_CAP", 45)
     for _ in range(50):

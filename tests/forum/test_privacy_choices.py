@@ -6,8 +6,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.export import collect
+from accounts.models import FORMER_MEMBER
 from forum import services
-from forum.models import FORMER_MEMBER, Photo, PhotoVisibility, Question
+from forum.models import Photo, PhotoVisibility, Question
 from tests.factories import AnswerFactory, QuestionFactory
 from tests.forum import images
 

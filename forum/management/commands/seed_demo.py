@@ -6,7 +6,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_user
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from forum import search
-from forum.demo import seed_answers, seed_follow_ups, seed_questions
+from forum.demo import demo_reports, seed_answers, seed_follow_ups, seed_questions
 from forum.models import Treatment
 from moderation.demo import seed_moderation
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             answers = seed_answers(doctors)
             updates = seed_follow_ups()
             reviews = seed_reviews()
-            reports = seed_moderation(moderator)
+            reports = seed_moderation(moderator, demo_reports())
             search.refresh_all()
             Treatment.objects.recount()
         if not quiet:
