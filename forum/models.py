@@ -347,13 +347,20 @@ def lock_question(pk: int) -> None:
     Question.objects.select_for_update().filter(pk=pk).values("pk").get()
 
 
+def sees_photos_of_level(user, visibility: str) -> bool:
+    """Whether `user` may see photos the asker showed to `visibility`, on others' questions."""
+    match visibility:
+        case PhotoVisibility.EVERYONE:
+            return True
+        case PhotoVisibility.MEMBERS:
+            return user.is_authenticated
+    # Doctors-only photos: verified doctors who log in with a second factor, and moderators.
+    return user.is_authenticated and (user.is_moderator or can_answer(user))
+
+
 def photo_levels(user) -> list[str]:
     """The photo visibilities `user` may see on others' questions."""
-    if not user.is_authenticated:
-        return [PhotoVisibility.EVERYONE]
-    if user.is_moderator or can_answer(user):  # doctors-only: verified, with a second factor
-        return list(PhotoVisibility)
-    return [PhotoVisibility.EVERYONE, PhotoVisibility.MEMBERS]
+    return [level for level in PhotoVisibility if sees_photos_of_level(user, level)]
 
 
 class PhotoQuerySet(models.QuerySet):

@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from accounts.permissions import verified_email_required
-from doctors.permissions import can_answer
-from forum.models import PhotoVisibility, Question
+from forum.models import PhotoVisibility, Question, sees_hidden, sees_photos_of_level
 
 
 def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -28,18 +27,12 @@ def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 def can_view_photos(user, question: Question) -> bool:
+    """The question's photos are for `user` (the rule Photo.objects.visible_to filters by)."""
     if question.is_deleted:
         return False
-    if user.is_authenticated and (user.pk == question.author_id or user.is_moderator):
-        return True
-    match question.photo_visibility:
-        case PhotoVisibility.EVERYONE:
-            return True
-        case PhotoVisibility.MEMBERS:
-            return user.is_authenticated
-        case _:
-            # Doctors-only photos: verified doctors who log in with a second factor.
-            return can_answer(user)
+    return sees_hidden(user, question.author_id) or sees_photos_of_level(
+        user, question.photo_visibility
+    )
 
 
 def who_can_view(question: Question) -> str:
