@@ -5,7 +5,6 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.deletion import delete_account
 from accounts.models import User
 from moderation import services
 from moderation.admin_tools import ReasonForm, ask, badge
@@ -98,21 +97,6 @@ class UserAdmin(BaseUserAdmin):
     ]
     filter_horizontal = ["groups"]
     actions = ["ban", "unban"]
-
-    def delete_model(self, request, obj):
-        # As when members delete their own account (photos erased, counts put right); their
-        # questions and reviews stay up as "Former member".
-        delete_account(obj, keep_posts=True)
-
-    def get_deleted_objects(self, objs, request):
-        # What goes with a member is decided by delete_account, not by each model's admin
-        # (most of which let nobody delete), so their permissions are not asked for here.
-        deleted, counts, _, protected = super().get_deleted_objects(objs, request)
-        return deleted, counts, set(), protected
-
-    def delete_queryset(self, request, queryset):
-        for user in queryset:
-            delete_account(user, keep_posts=True)
 
     @admin.display(description="Ban", ordering="banned_at")
     def ban_status(self, user: User):

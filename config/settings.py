@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "doctors",
     "forum",
     "moderation",
+    "privacy",  # on top: account deletion and data export reach every app
     "pagecache",
 ]
 

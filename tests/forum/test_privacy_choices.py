@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.export import collect
 from forum import services
 from forum.models import FORMER_MEMBER, Photo, PhotoVisibility, Question
+from privacy.export import collect
 from tests.factories import AnswerFactory, QuestionFactory
 from tests.forum import images
 
