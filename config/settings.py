@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "doctors",
     "forum",
     "moderation",
+    "privacy",  # on top: account deletion and data export reach every app
     "pagecache",
     "web",  # template tags shared by the pages of several apps
 ]

@@ -31,5 +31,6 @@ urlpatterns = [
     path("account/signup/", account_views.signup, name="account_signup"),
     path("account/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("account/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -238,7 +238,7 @@ def test_question_page_queries_do_not_grow_with_updates(client_as, mallory):
 
 
 def test_updates_are_in_the_askers_data(alice, question):
-    from accounts.export import collect
+    from privacy.export import collect
 
     services.update_add(question=question, body=TEXT, status_set="resolved", new_photos=[])
     data, _ = collect(alice)

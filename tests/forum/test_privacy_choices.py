@@ -5,10 +5,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.export import collect
 from accounts.models import FORMER_MEMBER
 from forum import services
 from forum.models import Photo, PhotoVisibility, Question
+from privacy.export import collect
 from tests.factories import AnswerFactory, QuestionFactory
 from tests.forum import images
 

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from accounts.deletion import delete_account
 from forum import services
 from forum.models import PhotoVisibility, Treatment
 from moderation.services import set_hidden
+from privacy.deletion import delete_account
 from tests.factories import PatientFactory, QuestionFactory
 
 

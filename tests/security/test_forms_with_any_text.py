@@ -167,4 +167,8 @@ def test_dashboard_treatments_and_account_forms(
     check(
         client_as(bob).post(reverse("forum:doctor_follow"), {"treatments": treatments}, follow=True)
     )
-    check(client_as(mallory).post(reverse("accounts:delete"), {"posts": posts, "confirm": confirm}))
+    check(
+        client_as(mallory).post(
+            reverse("privacy:account_delete"), {"posts": posts, "confirm": confirm}
+        )
+    )

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.export import erase
 from accounts.models import DataExport
+from privacy.export import erase
 
 
 class Command(BaseCommand):

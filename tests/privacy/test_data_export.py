@@ -17,7 +17,7 @@ from moderation.services import report_submit
 from tests.factories import QuestionFactory
 from tests.forum.conftest import media_files
 
-DATA = reverse("accounts:data")
+DATA = reverse("privacy:data_export")
 
 
 def prepare(client, capture):
@@ -51,7 +51,7 @@ def test_a_member_downloads_their_data_and_photos(
     export = prepare(browser, django_capture_on_commit_callbacks)
     assert export.status == "ready" and export.is_downloadable
     page = browser.get(DATA).content.decode()
-    download = reverse("accounts:data_download", args=[export.pk])
+    download = reverse("privacy:data_download", args=[export.pk])
     assert download in page
     response = browser.get(download)
     assert response["Content-Type"] == "application/zip"
@@ -73,7 +73,7 @@ def test_nobody_else_downloads_it(
     client, client_as, alice, mallory, django_capture_on_commit_callbacks
 ):
     export = prepare(client_as(alice), django_capture_on_commit_callbacks)
-    url = reverse("accounts:data_download", args=[export.pk])
+    url = reverse("privacy:data_download", args=[export.pk])
     assert client_as(mallory).get(url).status_code == 404
     response = client.get(url)
     assert response.status_code == 302 and "/account/login/" in response.url
@@ -85,7 +85,7 @@ def test_an_expired_download_is_gone_and_purged(
     QuestionFactory(author=alice, photos=1)
     export = prepare(client_as(alice), django_capture_on_commit_callbacks)
     DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
-    url = reverse("accounts:data_download", args=[export.pk])
+    url = reverse("privacy:data_download", args=[export.pk])
     assert client_as(alice).get(url).status_code == 404
     zips = [path for path in media_files(settings) if path.suffix == ".zip"]
     assert len(zips) == 1
@@ -120,5 +120,5 @@ def test_a_download_whose_file_is_gone_is_a_404(
     export = prepare(client_as(alice), django_capture_on_commit_callbacks)
     for path in media_files(settings):
         path.unlink()
-    url = reverse("accounts:data_download", args=[export.pk])
+    url = reverse("privacy:data_download", args=[export.pk])
     assert client_as(alice).get(url).status_code == 404

@@ -1,3 +1,6 @@
+"""Members in the admin: moderators ban them (through moderation's services), and a deletion goes
+through delete_account, as a member's own does. In privacy, on top, since it needs both."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -5,10 +8,10 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.deletion import delete_account
 from accounts.models import User
 from moderation import services
 from moderation.admin_tools import ReasonForm, ask, badge
+from privacy.deletion import delete_account
 
 
 class UserCreateForm(AdminUserCreationForm):

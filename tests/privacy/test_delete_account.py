@@ -3,16 +3,19 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import User
+from accounts.models import DataExport, User
 from doctors import services as doctor_services
 from doctors.models import DoctorProfile, Review
 from forum import services
 from forum.models import AnswerVote, PhotoVisibility, Question
+from moderation.models import ModerationAction, Report
+from moderation.services import ban, report_submit, set_hidden
+from privacy.deletion import delete_account
 from tests.accounts.test_signup import SIGNUP, signup_data
-from tests.factories import QuestionFactory
+from tests.factories import QuestionFactory, UserFactory
 from tests.forum.conftest import media_files
 
-DELETE = reverse("accounts:delete")
+DELETE = reverse("privacy:account_delete")
 
 
 @pytest.fixture
@@ -121,8 +124,6 @@ def test_staff_cannot_delete_themselves_here(client_as, moderator):
 def test_an_admin_deletion_works_the_same_way(
     client_as, alice, alices_posts, settings, django_capture_on_commit_callbacks
 ):
-    from tests.factories import UserFactory
-
     owner = UserFactory(is_staff=True, is_superuser=True)
     question, _, _ = alices_posts
     with django_capture_on_commit_callbacks(execute=True):
@@ -138,22 +139,16 @@ def test_nothing_of_theirs_survives_in_downloads_reports_or_the_log(
     client_as, alice, bob, mallory, moderator, alices_posts, settings,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
-    from accounts.models import DataExport
-    from moderation.models import ModerationAction, Report
-    from moderation.services import ban, report_submit, set_hidden
-
     question, answer, review = alices_posts
     gone = QuestionFactory(author=alice, title="An old question she had deleted")
     services.question_delete(question=gone)
     with django_capture_on_commit_callbacks(execute=True):
-        client_as(alice).post(reverse("accounts:data"))
+        client_as(alice).post(reverse("privacy:data_export"))
     assert DataExport.objects.get(user=alice).file_name
     report_submit(reporter=mallory, item=question, reason="privacy", details="Shows her face")
     set_hidden(question.photos.first(), hidden=True, actor=moderator, reason="A face")
     ban(user=alice, actor=moderator, reason="Spam", until=None)
     with django_capture_on_commit_callbacks(execute=True):
-        from accounts.deletion import delete_account
-
         delete_account(alice, keep_posts=False)
     assert [p for p in media_files(settings) if p.suffix == ".zip"] == []
     assert not Question.objects.filter(pk=gone.pk).exists()

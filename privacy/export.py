@@ -16,6 +16,9 @@ from django.utils import timezone
 
 import photos
 from accounts.models import DataExport, User
+from doctors.models import DoctorProfile
+from forum.models import Answer, AnswerVote, Question, QuestionFollow
+from moderation.models import Report
 
 EXPORT_DAYS = 7
 REBUILD_AFTER = timedelta(minutes=10)  # a new copy at most this often
@@ -93,10 +96,6 @@ def build_zip(user: User, out) -> None:
 
 def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
     """Everything of theirs, as JSON-ready data, and the photo files to add to the zip."""
-    from doctors.models import DoctorProfile
-    from forum.models import Answer, AnswerVote, Question, QuestionFollow
-    from moderation.models import Report
-
     files: list[tuple[str, str]] = []
     # Other members' questions appear (by title) only while the public can see them.
     visible = Question.objects.visible()

@@ -7,22 +7,23 @@ from django.db import transaction
 
 import photos
 from accounts.models import DataExport, User
+from doctors.models import DoctorProfile, Review
+from forum import search
+from forum.models import Answer, AnswerVote, Photo, Question, TaggedQuestion
+from forum.services import (
+    recount_doctor_answers,
+    recount_helpful,
+    recount_question,
+    recount_treatments,
+)
+from moderation import audit
+from moderation.models import ModerationAction
 
 
 def delete_account(user: User, *, keep_posts: bool) -> None:
     """Delete `user`. With keep_posts, their questions (without photos) and reviews stay up
     under "Former member"; without, they are deleted too, with the doctors' answers to those
     questions. The email address can sign up again at once."""
-    from doctors.models import DoctorProfile, Review
-    from forum import search
-    from forum.models import Answer, AnswerVote, Photo, Question, TaggedQuestion
-    from forum.services import (
-        recount_doctor_answers,
-        recount_helpful,
-        recount_question,
-        recount_treatments,
-    )
-
     files: list[str] = []
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
@@ -89,9 +90,6 @@ def _forget_in_moderation(user: User, gone: dict) -> None:
     """The moderation log and open reports keep no name, title or photo description of what
     the member's deletion removes; the entries themselves stay, for the record. (A deleted
     moderator's own name stays on what they did: that is the staff's record.)"""
-    from moderation import audit
-    from moderation.models import ModerationAction
-
     ModerationAction.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=user.pk
     ).update(item_label="Former member")
