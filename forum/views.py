@@ -33,7 +33,6 @@ from forum.models import (
     PhotoVisibility,
     Question,
     QuestionUpdate,
-    Treatment,
 )
 from forum.paging import ListPaginator
 from forum.permissions import can_view_photos, patient_required, who_can_view
@@ -41,6 +40,7 @@ from forum.seo import canonical_path, seo
 from moderation import audit, limits
 from moderation.models import PUBLISHED, ModerationStatus
 from pagecache import cache_for_visitors
+from treatments.models import Treatment
 
 PAGE_SIZE = 20
 TREATMENT_SLUG = re.compile(r"[-\w]+")
