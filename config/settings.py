@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "accounts",
+    "treatments",
     "doctors",
     "forum",
     "moderation",
@@ -292,8 +293,8 @@ MESSAGE_TAGS = {messages.ERROR: "error"}
 
 # Treatments are django-taggit tags: "Botox" and "botox" are one treatment.
 TAGGIT_CASE_INSENSITIVE = True
-TAGGIT_TAGS_FROM_STRING = "forum.tagging.treatments_from_string"
-TAGGIT_STRING_FROM_TAGS = "forum.tagging.treatments_to_string"
+TAGGIT_TAGS_FROM_STRING = "treatments.tagging.treatments_from_string"
+TAGGIT_STRING_FROM_TAGS = "treatments.tagging.treatments_to_string"
 
 # Photos are served by a view that checks who may see them. Behind nginx, set this to an
 # `internal` location that maps to MEDIA_ROOT, and the view hands the file over to nginx

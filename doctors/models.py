@@ -140,7 +140,7 @@ class DoctorProfile(models.Model):
     licence_reminded_for = models.DateField(null=True, blank=True, editable=False)
     board_certification = models.CharField(max_length=160, blank=True)
     followed_treatments = models.ManyToManyField(
-        "forum.Treatment", blank=True, related_name="following_doctors"
+        "treatments.Treatment", blank=True, related_name="following_doctors"
     )
 
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
@@ -414,7 +414,7 @@ class Review(Moderated):
         "the review is based on", max_length=12, choices=Experience, blank=True
     )
     treatment = models.ForeignKey(
-        "forum.Treatment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "treatments.Treatment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     worth_it = models.CharField("worth it?", max_length=10, choices=WorthIt)
     cost_range = models.CharField(max_length=12, choices=CostRange, blank=True)

@@ -16,6 +16,7 @@ from doctors.models import DoctorProfile, Experience, Review, ReviewStatus, Spec
 from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
 from moderation import limits
 from pagecache import cache_for_visitors
+from treatments.models import Treatment
 from web.seo import canonical_path, seo
 
 DIRECTORY_PAGE = 24
@@ -158,12 +159,10 @@ REVIEW_ORDERS = {
 REVIEWS_PAGE = 10
 
 
-def treatment_by_name(name: str):
-    """The forum's treatment of that name, made if it is new, as when a patient asks a question.
-    (The doctors app knows the forum's model only through the review's foreign key.)"""
+def treatment_by_name(name: str) -> Treatment | None:
+    """The treatment of that name, made if it is new, as when a patient asks a question."""
     if not name:
         return None
-    Treatment = Review._meta.get_field("treatment").related_model  # noqa: N806
     return Treatment.objects.filter(name__iexact=name).first() or Treatment.objects.create(
         name=name
     )
@@ -206,11 +205,7 @@ def review_write(request, slug: str):
         "doctor": doctor,
         "form": form,
         "existing": existing,
-        "suggestions": list(
-            Review._meta.get_field("treatment").related_model.objects.values_list(
-                "name", flat=True
-            )[:50]
-        ),
+        "suggestions": list(Treatment.objects.values_list("name", flat=True)[:50]),
     }
     return render(request, "doctors/review_form.html", context, status=status)
 

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from taggit.models import Tag
 
 from forum import search, services
 from forum.models import (
@@ -10,7 +9,6 @@ from forum.models import (
     Photo,
     Question,
     QuestionUpdate,
-    Treatment,
     UrgentRule,
 )
 from moderation import audit
@@ -26,24 +24,6 @@ def thumbnail(photo: Photo):
         photo.alt_text,
         *photo.fitted(80),
     )
-
-
-# Treatments are this project's tags; taggit's own Tag model is unused, so its admin (and its
-# "merge tags" page, open to any staff member) goes.
-admin.site.unregister(Tag)
-
-
-@admin.register(Treatment)
-class TreatmentAdmin(AuditedAdmin):
-    list_display = ["name", "slug", "description"]
-    search_fields = ["name"]
-    fields = ["name", "slug", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:  # questions are found by the new name
-            search.refresh(obj.tagged_questions.values_list("content_object_id", flat=True))
 
 
 class PhotoInline(admin.TabularInline):

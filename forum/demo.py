@@ -20,8 +20,9 @@ from forum.demo_content import (
     SAMPLE_QUESTION,
     TREATMENT_DESCRIPTIONS,
 )
-from forum.models import Answer, Question, QuestionUpdate, Treatment
+from forum.models import Answer, Question, QuestionUpdate
 from moderation.models import PUBLISHED, ReportReason
+from treatments.models import Treatment
 
 PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
 

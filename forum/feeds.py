@@ -8,7 +8,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from forum.models import Question, Treatment
+from forum.models import Question
+from treatments.models import Treatment
 
 ITEMS = 30
 

@@ -1,79 +1,21 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models, transaction
-from django.db.models import Count, F, Q
+from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 import photos
 from accounts.models import FORMER_MEMBER
 from doctors.permissions import can_answer
 from moderation.models import PUBLISHED, Moderated, ModerationStatus
+from treatments.models import Treatment
 
 # What the public sees: not deleted by the asker, not hidden by moderators.
 VISIBLE = Q(deleted_at__isnull=True) & PUBLISHED
-
-
-class TreatmentQuerySet(models.QuerySet):
-    def asked(self) -> "TreatmentQuerySet":
-        """Treatments with at least one question the public sees."""
-        return self.filter(question_count__gt=0)
-
-    def popular(self) -> "TreatmentQuerySet":
-        """Treatments by how many visible questions carry them, most first."""
-        return self.asked().order_by("-question_count", "name")
-
-    def recount(self) -> None:
-        """Each treatment's count of questions the public sees, from the questions, with the
-        treatments' rows locked so that concurrent changes queue instead of overwriting each
-        other. Cheap at any size: all of a treatment's tags are counted on an index alone, and
-        the few questions the public does not see (deleted or hidden) are taken off."""
-        with transaction.atomic():
-            ids = list(self.order_by("pk").select_for_update().values_list("pk", flat=True))
-            tagged = TaggedQuestion.objects.filter(tag__in=ids)
-            totals = per_tag(tagged)
-            unseen = per_tag(tagged.filter(content_object__in=Question.objects.unseen()))
-            for pk in ids:
-                Treatment.objects.filter(pk=pk).update(
-                    question_count=totals.get(pk, 0) - unseen.get(pk, 0)
-                )
-
-
-def per_tag(tagged: models.QuerySet) -> dict[int, int]:
-    return dict(tagged.values_list("tag").annotate(total=Count("pk")).values_list("tag", "total"))
-
-
-class Treatment(TagBase):
-    """A treatment questions are tagged with ("Botox", "Masseter reduction")."""
-
-    description = models.TextField(
-        blank=True,
-        max_length=1000,
-        help_text="One or two plain sentences shown at the top of the treatment's page.",
-    )
-
-    # Questions the public sees with this treatment, kept by forum.services.recount_treatments
-    # in the transaction of every change (the home page and lists order by it).
-    question_count = models.PositiveIntegerField(default=0, editable=False)
-
-    objects = NaturalKeyManager.from_queryset(TreatmentQuerySet)()
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [
-            models.Index(
-                F("question_count").desc(),
-                "name",
-                name="treatment_popular",
-                condition=Q(question_count__gt=0),
-            )
-        ]
-
-    def get_absolute_url(self) -> str:
-        return reverse("forum:treatment_detail", args=[self.slug])
 
 
 class TaggedQuestion(TaggedItemBase):

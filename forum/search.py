@@ -34,8 +34,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from doctors.models import DoctorProfile
-from forum.models import Answer, Question, TaggedQuestion, Treatment
+from forum.models import Answer, Question, TaggedQuestion
 from moderation.models import PUBLISHED
+from treatments.models import Treatment
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8

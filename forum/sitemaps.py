@@ -6,7 +6,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from doctors.models import DoctorProfile
-from forum.models import Question, Treatment
+from forum.models import Question
+from treatments.models import Treatment
 
 
 class Pages(Sitemap):

@@ -28,11 +28,11 @@ from forum.models import (
     PhotoVisibility,
     Question,
     QuestionUpdate,
-    Treatment,
 )
 from forum.permissions import patient_required
 from moderation import audit, limits
 from pagecache import cache_for_visitors
+from treatments.models import Treatment
 from web.paging import ListPaginator
 from web.seo import canonical_path, seo
 

@@ -113,9 +113,13 @@ def reference_data(transactional_db):
     doctors = migration("doctors.migrations.0002_specialties_and_moderators")
     moderators = migration("moderation.migrations.0002_moderators_permissions")
     group, _ = Group.objects.get_or_create(name=moderators.MODERATORS_GROUP)
+    # Treatments were the forum's when that migration ran; treatments/migrations/0002 moved them.
+    moved = {"view_treatment": "treatments", "change_treatment": "treatments"}
     group.permissions.set(
         [
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            Permission.objects.get(
+                content_type__app_label=moved.get(codename, app_label), codename=codename
+            )
             for app_label, codename in moderators.PERMISSIONS
         ]
     )

@@ -162,7 +162,7 @@ def test_the_verification_decision_email_has_an_unsubscribe_link(
 
 @pytest.fixture
 def digest_doctor(db):
-    from forum.models import Treatment
+    from treatments.models import Treatment
 
     profile = DoctorProfileFactory()
     profile.followed_treatments.set([Treatment.objects.create(name="Botox", slug="botox")])

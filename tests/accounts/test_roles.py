@@ -11,7 +11,7 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("forum", "question"),
         ("forum", "photo"),
         ("forum", "answer"),
-        ("forum", "treatment"),
+        ("treatments", "treatment"),
         ("doctors", "review"),
         ("doctors", "doctorprofile"),
         ("doctors", "specialty"),

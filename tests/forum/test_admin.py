@@ -1,13 +1,14 @@
 from django.urls import reverse
 
-from forum.models import Question, Treatment
+from forum.models import Question
 from tests.forum.conftest import media_files
+from treatments.models import Treatment
 
 
 def test_moderators_edit_treatment_descriptions(client_as, moderator, question):
     treatment = Treatment.objects.get(slug="botox")
     response = client_as(moderator).post(
-        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        reverse("admin:treatments_treatment_change", args=[treatment.pk]),
         {"name": "Botox", "slug": "botox", "description": "Relaxes chosen muscles."},
     )
     assert response.status_code == 302

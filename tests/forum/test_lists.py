@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forum import services
-from forum.models import Treatment
 from tests.factories import QuestionFactory
+from treatments.models import Treatment
 
 LIST = reverse("forum:question_list")
 

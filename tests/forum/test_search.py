@@ -166,13 +166,13 @@ def test_the_vector_follows_edits(client, corpus, alice):
 def test_renaming_or_deleting_a_treatment_updates_what_finds_its_questions(
     client_as, corpus, django_capture_on_commit_callbacks
 ):
-    from forum.models import Treatment
     from tests.factories import UserFactory
+    from treatments.models import Treatment
 
     owner = client_as(UserFactory(is_staff=True, is_superuser=True))
     treatment = Treatment.objects.get(name="Laser resurfacing")
     owner.post(
-        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        reverse("admin:treatments_treatment_change", args=[treatment.pk]),
         {"name": "Erbium peel", "slug": "erbium-peel", "description": ""},
     )
     assert "Redness after laser" in found(client_as(corpus["laser"].author), "erbium")

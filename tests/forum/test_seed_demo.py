@@ -2,7 +2,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import Role, User
-from forum.models import Photo, PhotoVisibility, Question, Treatment
+from forum.models import Photo, PhotoVisibility, Question
+from treatments.models import Treatment
 
 
 @pytest.fixture

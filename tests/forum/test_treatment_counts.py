@@ -8,10 +8,11 @@ from django.db import connection
 from django.urls import reverse
 
 from forum import services
-from forum.models import PhotoVisibility, Treatment
+from forum.models import PhotoVisibility
 from moderation.services import set_hidden
 from privacy.deletion import delete_account
 from tests.factories import PatientFactory, QuestionFactory
+from treatments.models import Treatment
 
 
 def counts() -> dict[str, int]:
@@ -81,7 +82,7 @@ def test_popular_treatments_come_by_count_and_the_home_page_shows_them(client, a
 def test_recount_repairs_drifted_counts():
     QuestionFactory(treatments=["Botox"])
     Treatment.objects.update(question_count=7)
-    Treatment.objects.recount()
+    services.recount_all_treatments()
     assert counts() == {"Botox": 1}
 
 

@@ -16,7 +16,7 @@ CHANGELISTS = [
     "forum_question",
     "forum_photo",
     "forum_answer",
-    "forum_treatment",
+    "treatments_treatment",
     "doctors_review",
     "doctors_doctorprofile",
     "doctors_specialty",

@@ -195,11 +195,11 @@ def test_a_doctor_decision_is_in_the_log(client_as, moderator, carol):
 
 
 def test_an_edit_in_the_admin_is_in_the_log(client_as, moderator):
-    from forum.models import Treatment
+    from treatments.models import Treatment
 
     treatment = Treatment.objects.create(name="Botox", slug="botox")
     client_as(moderator).post(
-        reverse("admin:forum_treatment_change", args=[treatment.pk]),
+        reverse("admin:treatments_treatment_change", args=[treatment.pk]),
         {"name": "Botox", "slug": "botox", "description": "Relaxes chosen muscles."},
     )
     entry = ModerationAction.objects.get()

@@ -90,8 +90,6 @@ EXPECTED = {
     "admin:forum_photo_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:forum_question_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:forum_question_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
-    "admin:forum_treatment_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
-    "admin:forum_treatment_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:forum_urgentrule_add": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:forum_urgentrule_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:index": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
@@ -107,6 +105,11 @@ EXPECTED = {
     ),
     "admin:moderation_report_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:moderation_report_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
+    "admin:treatments_treatment_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:treatments_treatment_changelist": (
+        "302 302 302 302 200 403",
+        "302 302 302 302 200 403",
+    ),
     "admin:usersessions_usersession_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:usersessions_usersession_changelist": (
         "302 302 302 302 403 403",

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from doctors.models import DoctorProfile
-from forum.models import Question, Treatment
+from forum.models import Question
+from treatments.models import Treatment
 
 IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
 

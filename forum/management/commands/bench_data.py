@@ -24,8 +24,9 @@ from forum.management.commands.search_benchmark import (
     QUESTIONS,
     TREATMENTS,
 )
-from forum.models import Answer, Photo, PhotoVisibility, Question, TaggedQuestion, Treatment
-from forum.services import recount_doctor_answers
+from forum.models import Answer, Photo, PhotoVisibility, Question, TaggedQuestion
+from forum.services import recount_all_treatments, recount_doctor_answers
+from treatments.models import Treatment
 
 CITIES = ["Seattle", "Tampa", "Las Vegas", "Birmingham", "Portland", "Chicago", "Boston", "Austin"]
 BATCH = 5_000
@@ -323,7 +324,7 @@ class Command(BaseCommand):
             answer_count=Coalesce(Subquery(answers), 0), photo_count=Coalesce(Subquery(pictures), 0)
         )
         recount_doctor_answers(DoctorProfile.objects.values_list("pk", flat=True))
-        Treatment.objects.recount()
+        recount_all_treatments()
 
     def progress(self, noun: str, done: int, total: int) -> None:
         self.stdout.write(f"  {done:,} / {total:,} {noun}", ending="\r")

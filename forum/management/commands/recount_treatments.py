@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from forum.models import Treatment
+from forum.services import recount_all_treatments
+from treatments.models import Treatment
 
 
 class Command(BaseCommand):
@@ -11,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stored = dict(Treatment.objects.values_list("pk", "question_count"))
-        Treatment.objects.recount()
+        recount_all_treatments()
         drifted = 0
         for treatment in Treatment.objects.order_by("name"):
             if stored.get(treatment.pk) != treatment.question_count:

@@ -11,7 +11,9 @@ from django.utils import timezone
 from accounts.models import User
 from doctors.models import DoctorProfile, Specialty
 from forum import search
-from forum.models import Answer, Question, TaggedQuestion, Treatment
+from forum.models import Answer, Question, TaggedQuestion
+from forum.services import recount_all_treatments
+from treatments.models import Treatment
 
 TREATMENTS = [
     "Botox", "Lip filler", "Cheek filler", "Masseter reduction", "Rhinoplasty",
@@ -153,7 +155,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {min(count, start + batch):,} questions", ending="\r")
         self.stdout.write("")
         search.refresh_all()
-        Treatment.objects.recount()
+        recount_all_treatments()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 

@@ -7,7 +7,7 @@ from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from forum import search
 from forum.demo import demo_reports, seed_answers, seed_follow_ups, seed_questions
-from forum.models import Treatment
+from forum.services import recount_all_treatments
 from moderation.demo import seed_moderation
 
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             reviews = seed_reviews()
             reports = seed_moderation(moderator, demo_reports())
             search.refresh_all()
-            Treatment.objects.recount()
+            recount_all_treatments()
         if not quiet:
             self.stdout.write(
                 f"\nAdded {questions} demo question(s), {answers} answer(s), "
