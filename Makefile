@@ -20,7 +20,8 @@ PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3 python,$(shell \
 help:
 	@echo "make run    set up .venv, migrate, load the demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test   install the test tools and run the whole suite (PYTEST_ARGS=... to narrow)"
-	@echo "make lint   ruff check, ruff format --check, and a check for missing migrations"
+	@echo "make lint   ruff check and format --check, the apps' layers (lint-imports), and a"
+	@echo "            check for missing migrations"
 	@echo "make format ruff format and ruff check --fix"
 	@echo "make serve  production-like: collectstatic, gunicorn + whitenoise, a task worker"
 	@echo "make clean  remove .venv, the SQLite database, collected static files and media"
@@ -60,6 +61,7 @@ test: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 format: $(DEV_STAMP)
