@@ -125,6 +125,25 @@ CACHES = {
 # Every web worker must see the same cache for a write in one to reach the others, so it is
 # on with REDIS_URL and off with the per-process cache, unless PAGE_CACHE_SECONDS says otherwise.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Writes that no public page shows leave the cached pages as they are: whole apps by label, or
+# models as "app_label.Model" (their tables are looked up at startup, so db_table may change).
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions",
+    "admin",  # the admin's log of changes
+    "django_tasks_database",  # the task queue
+    "account",  # allauth: email addresses and confirmations
+    "mfa",
+    "usersessions",
+    "accounts.DataExport",
+    "doctors.VerificationDecision",
+    "forum.QuestionFollow",
+    "forum.AnswerVote",  # the counts that pages show are stored on the answer
+    "moderation.Report",
+    "moderation.ModerationAction",
+]
+# Fields whose update on its own changes no page: logging in stamps the user's row, whose
+# display name and role pages do show.
+PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login"]
 if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
     # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
     # visited, they never push allauth's rate limits and used codes out of the default one.
