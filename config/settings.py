@@ -108,7 +108,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The test database is a file, not memory: the browser tests' live server answers on
-    # several threads at once, and threads must not share one in-memory connection.
+    # several threads at once, and threads must not share one in-memory connection; and
+    # --reuse-db (the suite's default) keeps it from one run to the next (git-ignored).
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
