@@ -91,4 +91,5 @@ bench-smoke: $(DEV_STAMP)
 	$(PY) bench/run.py --scale smoke $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-shm db.sqlite3-wal staticfiles media .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-shm db.sqlite3-wal test-db.sqlite3* staticfiles media \
+		.pytest_cache .ruff_cache

@@ -86,7 +86,7 @@ def main() -> int:
             if page["queries"] != smaller[name]["queries"]
         }
 
-    photo_seconds = photo_pipeline(env)
+    photo = photo_pipeline(env)
     results, memory = load(pages, env, args)
     report = {
         "scale": args.scale,
@@ -104,7 +104,9 @@ def main() -> int:
         "load": f"{loader()} at concurrency {args.concurrency}, {args.warmup:g} s warm-up, "
         f"{args.duration:g} s per page",
         "pages": results,
-        "photo_pipeline_12mp_seconds": photo_seconds,
+        "photo_pipeline_12mp_seconds": photo["median"],
+        "photo_pipeline_12mp_best_seconds": photo["best"],
+        "photo_pipeline_budget_seconds": photo["budget"],
         "worker_peak_memory_mb": memory,
         "queries_grew": growth,
     }
@@ -203,9 +205,12 @@ def query_counts(env: dict, explain: Path | None = None) -> dict:
     return json.loads(manage(env, "bench_queries", *extra, quiet=True).strip().splitlines()[-1])
 
 
-def photo_pipeline(env: dict) -> float:
+def photo_pipeline(env: dict) -> dict:
+    """photo_benchmark's best and median of three runs, and the budget the best is held to."""
     out = manage(env, "photo_benchmark", "--runs=3", quiet=True)
-    return float(re.search(r"median ([\d.]+) s", out).group(1))
+    figures = re.search(r"median ([\d.]+) s, min ([\d.]+) s.*budget ([\d.]+) s", out)
+    median, best, budget = (float(figure) for figure in figures.groups())
+    return {"best": best, "median": median, "budget": budget}
 
 
 def loader() -> str:
@@ -357,6 +362,16 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}"
 
 
+def photo_line(report: dict) -> str:
+    best = report["photo_pipeline_12mp_best_seconds"]
+    budget = report["photo_pipeline_budget_seconds"]
+    verdict = "within" if best < budget else "OVER"
+    return (
+        f"best of 3 {best:.2f} s ({verdict} the {budget:g} s budget), "
+        f"median {report['photo_pipeline_12mp_seconds']:.2f} s"
+    )
+
+
 def write(report: dict, scale: str) -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
@@ -370,7 +385,7 @@ def write(report: dict, scale: str) -> None:
         f"- Server: {report['server']}",
         f"- Cache: {report['cache']}",
         f"- Load: {report['load']}",
-        f"- Photo pipeline, 12-megapixel JPEG: {report['photo_pipeline_12mp_seconds']:.2f} s",
+        f"- Photo pipeline, 12-megapixel JPEG: {photo_line(report)}",
         f"- Peak memory of a worker: {report['worker_peak_memory_mb']:.0f} MB",
         "",
         "Under load, anonymous visitors are answered from the page cache; the last two columns",

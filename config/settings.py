@@ -111,7 +111,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The test database is a file, not memory: the browser tests' live server answers on
-    # several threads at once, and threads must not share one in-memory connection.
+    # several threads at once, and threads must not share one in-memory connection; and
+    # --reuse-db (the suite's default) keeps it from one run to the next (git-ignored).
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -128,6 +129,25 @@ CACHES = {
 # Every web worker must see the same cache for a write in one to reach the others, so it is
 # on with REDIS_URL and off with the per-process cache, unless PAGE_CACHE_SECONDS says otherwise.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Writes that no public page shows leave the cached pages as they are: whole apps by label, or
+# models as "app_label.Model" (their tables are looked up at startup, so db_table may change).
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions",
+    "admin",  # the admin's log of changes
+    "django_tasks_database",  # the task queue
+    "account",  # allauth: email addresses and confirmations
+    "mfa",
+    "usersessions",
+    "accounts.DataExport",
+    "doctors.VerificationDecision",
+    "forum.QuestionFollow",
+    "forum.AnswerVote",  # the counts that pages show are stored on the answer
+    "moderation.Report",
+    "moderation.ModerationAction",
+]
+# Fields whose update on its own changes no page: logging in stamps the user's row, whose
+# display name and role pages do show.
+PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login"]
 if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
     # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
     # visited, they never push allauth's rate limits and used codes out of the default one.

@@ -103,6 +103,7 @@ def robots_txt(request):
 @require_safe
 def question_list(request):
     """Everyone: all questions, 20 a page, by treatment and in three orders."""
+    fragments = pagecache.fragments()  # the generation first, then the rows kept under it
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
     questions = Question.objects.for_listing().order_by(*SORTS[sort][1])
     if sort == "unanswered":
@@ -132,7 +133,7 @@ def question_list(request):
         ),
         "feed_url": reverse("forum:feed_rss"),
         "feed_title": "Newest questions on DocAnswers",
-        **pagecache.fragments(),
+        **fragments,
     }
     return render(request, "forum/question_list.html", context)
 
@@ -141,6 +142,7 @@ def question_list(request):
 @require_safe
 def treatment_detail(request, slug: str):
     """Everyone: one treatment's description and its questions, newest first."""
+    fragments = pagecache.fragments()  # the generation first, then the rows kept under it
     treatment = get_object_or_404(Treatment, slug=slug)
     questions = (
         Question.objects.for_listing()
@@ -160,7 +162,7 @@ def treatment_detail(request, slug: str):
         ),
         "feed_url": reverse("forum:treatment_feed_rss", args=[treatment.slug]),
         "feed_title": f"Newest {treatment.name} questions on DocAnswers",
-        **pagecache.fragments(),
+        **fragments,
     }
     return render(request, "forum/treatment_detail.html", context)
 

@@ -9,22 +9,48 @@ Invalidation is by generation: every page is kept with the generation number it 
 in and used only while that number is current, and a write to any table that a public page shows
 bumps it, so every page is rendered afresh on its next visit. The writes are noticed below the
 ORM (a database execute wrapper), which catches queryset `update()`s, admin actions, management
-commands and tasks alike, on every app server that shares the cache. The bump happens after the
-statement and again after the commit, so a visitor who reads between the two cannot keep the
-old page under the new number.
+commands and tasks alike, on every app server that shares the cache. The tables no public page
+shows (sessions, the task queue, votes, reports...) are named by app and model in the settings
+(PAGE_CACHE_IGNORED_MODELS, PAGE_CACHE_IGNORED_FIELDS) and found through the app registry at
+startup, so this module knows no app of the project.
+
+The generation moves on once per transaction, after its commit: the first write to a page's
+table inside an atomic block registers one `on_commit` bump for the connection, and a rollback
+(of the transaction, or of a savepoint around the first write) drops it with the writes. A
+write in autocommit is its own transaction, so it bumps right after the statement.
+Django's TestCase runs each test inside atomic blocks that never commit, and its connection is
+the only reader, which sees its own writes at once: there every write bumps straight away (tests
+with real transactions check the commits).
+
+Why this cannot serve a stale page: the middleware reads the generation before the view runs
+and keeps the page under that number, whatever it reads afterwards (`fragments()`, likewise, is
+read before a fragment's rows). Other connections see a write only once it is committed, and
+the bump comes after the commit. So a page rendered from rows older than the commit was begun
+before the bump and is kept under the old number, which no one is served after the bump; a
+visit that reads the new number renders after the commit, and sees the write. Between the commit
+and the bump (one cache round trip) visitors get what they got a moment earlier. Bumping before
+the commit would open the other window: a visit between the bump and the commit would read the
+new number, render the old rows and keep them until the next write. This holds while pages read
+from the primary in autocommit (no ATOMIC_REQUESTS, no replicas), and for transactions that
+atomic blocks manage; under `set_autocommit(False)`, which nothing here uses, a write bumps right
+after the statement, ahead of the commit.
 """
 
 import hashlib
 import logging
 import time
 from collections.abc import Callable
+from functools import cache as once
 from functools import wraps
+from typing import NamedTuple
 
+# Not `apps`: that name is this package's apps.py once Django has loaded it.
+from django.apps import apps as registry
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
@@ -38,23 +64,6 @@ READS |= {"PRAGMA", "VACUUM", "ANALYZE"}
 # The query parameters some cached view reads; a URL with any other is rendered, not kept, so
 # made-up query strings cannot fill the cache.
 PARAMETERS = {"page", "sort", "treatment", "q", "specialty", "city", "based", "order", "answers"}
-# Rows that no anonymous page shows: writing them leaves the cached pages as they are.
-PRIVATE_TABLES = (
-    "django_session",
-    "django_tasks_db_",
-    "django_admin_log",
-    "account_",  # allauth: email addresses and confirmations
-    "mfa_",
-    "usersessions_",
-    "accounts_dataexport",
-    "moderation_report",
-    "moderation_moderationaction",
-    "doctors_verificationdecision",
-    "forum_questionfollow",
-    "forum_answervote",
-)
-# Logging in stamps the user's row; display names and roles are what pages show.
-LOGIN_STAMP = 'SET "last_login" = '
 
 
 def enabled() -> bool:
@@ -120,15 +129,33 @@ def bump() -> None:
 
 
 def invalidate_on_writes(execute, sql, params, many, context):
-    """Database execute wrapper: a write to a table that pages show bumps the generation
-    (whether or not this process serves pages: a cron job's writes count too)."""
+    """Database execute wrapper: a write to a table that pages show bumps the generation, once
+    its transaction commits (whether or not this process serves pages: a cron job's writes
+    count too)."""
     result = execute(sql, params, many, context)
     if is_write(sql) and changes_pages(sql):
-        bump()
         connection = context["connection"]
-        if connection.in_atomic_block:
-            transaction.on_commit(bump, using=connection.alias, robust=True)
+        if commits_later(connection):
+            bump_at_commit(connection)
+        else:
+            bump()
     return result
+
+
+def commits_later(connection) -> bool:
+    """The statement ran in a transaction that commits when its outermost atomic block ends.
+    Not so in Django's TestCase, whose blocks around each test never commit: there the test's
+    own connection is the only reader, sees each write at once, and so is told at once."""
+    blocks = connection.atomic_blocks
+    return bool(blocks) and not blocks[0]._from_testcase
+
+
+def bump_at_commit(connection) -> None:
+    """One bump per transaction, however many writes it makes: registered by the first. Django
+    drops it with a transaction, or the savepoint it was registered in, that rolls back, and
+    the next write registers it again."""
+    if not any(func is bump for _, func, _ in connection.run_on_commit):
+        connection.on_commit(bump, robust=True)  # robust: a commit never turns into a 500
 
 
 def is_write(sql: str) -> bool:
@@ -137,11 +164,68 @@ def is_write(sql: str) -> bool:
 
 
 def changes_pages(sql: str) -> bool:
-    start = sql.lstrip()[:60]
+    """Whether the write's table (the first quoted name: Django quotes every table it writes)
+    is one that pages show. Anything unrecognised counts, which costs a render, never a stale
+    page."""
+    start = sql.lstrip()[:100]
     table = start.split('"', 2)[1] if '"' in start else ""
-    if table.startswith(PRIVATE_TABLES):
+    ignored = ignored_writes()
+    if table in ignored.tables:
         return False
-    return not (table == "accounts_user" and LOGIN_STAMP in sql and sql.count(" = %s") == 2)
+    columns = ignored.columns.get(table)
+    return not (columns and sets_only(sql, columns))
+
+
+def sets_only(sql: str, columns: frozenset[str]) -> bool:
+    """An UPDATE that assigns nothing but these columns (the login timestamp, for instance)."""
+    if sql.lstrip()[:6].upper() != "UPDATE":
+        return False
+    assignments = sql.partition(" SET ")[2].partition(" WHERE ")[0].split(", ")
+    return {part.partition(" = ")[0].strip().strip('"') for part in assignments} <= columns
+
+
+class IgnoredWrites(NamedTuple):
+    tables: frozenset[str]
+    columns: dict[str, frozenset[str]]
+
+
+@once
+def ignored_writes() -> IgnoredWrites:
+    """The settings' labels turned into table and column names, through the app registry.
+    PageCacheConfig.ready() calls it, so that a label naming nothing stops the site at startup
+    (a model that moved to another app needs its new label)."""
+    tables = set()
+    for label in settings.PAGE_CACHE_IGNORED_MODELS:
+        tables |= {model._meta.db_table for model in models_of(label)}
+    columns: dict[str, set[str]] = {}
+    for label in settings.PAGE_CACHE_IGNORED_FIELDS:
+        try:
+            model_label, name = label.rsplit(".", 1)
+            model = registry.get_model(model_label)
+            column = model._meta.get_field(name).column
+        except (ValueError, LookupError, FieldDoesNotExist) as error:
+            raise ImproperlyConfigured(
+                f"PAGE_CACHE_IGNORED_FIELDS names {label!r}, which is no field of an installed "
+                f"model (app_label.Model.field): {error}"
+            ) from error
+        columns.setdefault(model._meta.db_table, set()).add(column)
+    return IgnoredWrites(
+        frozenset(tables), {table: frozenset(names) for table, names in columns.items()}
+    )
+
+
+def models_of(label: str) -> list:
+    """The model an "app_label.Model" label names, or every model (many-to-many tables
+    included) of the app an "app_label" names."""
+    try:
+        if "." in label:
+            return [registry.get_model(label)]
+        return list(registry.get_app_config(label).get_models(include_auto_created=True))
+    except (LookupError, ValueError) as error:
+        raise ImproperlyConfigured(
+            f"PAGE_CACHE_IGNORED_MODELS names {label!r}, which is no installed app or model: "
+            f"{error}"
+        ) from error
 
 
 def install(connection, **kwargs) -> None:

@@ -7,6 +7,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from pagecache import install
+        from pagecache import ignored_writes, install
 
+        ignored_writes()  # the settings' labels must name installed models, or nothing starts
         connection_created.connect(install, dispatch_uid="pagecache.install")

