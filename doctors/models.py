@@ -13,10 +13,10 @@ import photos
 from accounts.models import FORMER_MEMBER
 from moderation.models import PUBLISHED, Moderated, ModerationStatus
 
-RESERVED_SLUGS = {"apply", "dashboard"}
+RESERVED_SLUGS = {"apply", "dashboard"}  # paths under /doctors/
 
 # How long before a licence's end date the doctor is reminded and moderators see it coming.
-LICENCE_WARNING = timedelta(days=30)  # paths under /doctors/
+LICENCE_WARNING = timedelta(days=30)
 
 # The directory's order: a Bayesian average that starts every doctor at RANKING_PRIOR_MEAN
 # as if they had RANKING_PRIOR_WEIGHT reviews of that mean, so a few reviews move it little and

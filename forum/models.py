@@ -202,6 +202,9 @@ class Question(Moderated):
     def author_id_for_moderation(self) -> int | None:
         return self.author_id
 
+    def is_shown(self) -> bool:
+        return self.is_visible
+
     def moderation_changed(self) -> None:
         from forum import services  # services build on these models
 
@@ -273,6 +276,9 @@ class QuestionUpdate(Moderated):
 
     def author_id_for_moderation(self) -> int | None:
         return self.question.author_id
+
+    def is_shown(self) -> bool:
+        return not self.is_hidden and self.question.is_visible
 
     def lock_for_moderation(self) -> None:
         lock_question(self.question_id)
@@ -352,6 +358,10 @@ class Photo(Moderated):
 
     def author_id_for_moderation(self) -> int | None:
         return self.question.author_id
+
+    def is_shown(self) -> bool:
+        update_hidden = self.update_id is not None and self.update.is_hidden
+        return not self.is_hidden and not update_hidden and self.question.is_visible
 
     def lock_for_moderation(self) -> None:
         lock_question(self.question_id)
@@ -472,6 +482,9 @@ class Answer(Moderated):
 
     def author_id_for_moderation(self) -> int | None:
         return self.doctor.user_id
+
+    def is_shown(self) -> bool:
+        return not self.is_hidden and self.question.is_visible
 
     def lock_for_moderation(self) -> None:
         lock_question(self.question_id)

@@ -47,7 +47,8 @@ class Moderated(models.Model):
 
     @classmethod
     def posted_by(cls, user) -> models.QuerySet:
-        """Everything of this kind `user` posted, hidden or not: the posting limits' count."""
+        """Everything of this kind `user` posted, hidden or not: the posting limits' count
+        (for the kinds members post; a photo comes with its question or follow-up)."""
         raise NotImplementedError
 
     def author_id_for_moderation(self) -> int | None:
@@ -60,6 +61,10 @@ class Moderated(models.Model):
 
     def moderation_changed(self) -> None:
         """Bring every count that includes it up to date with its new status."""
+
+    def is_shown(self) -> bool:
+        """Published, and so is what it belongs to: only what is shown can be reported."""
+        return not self.is_hidden
 
     def uncounted_reporters(self) -> set[int]:
         """Members whose reports never hide it automatically (the doctor a review is about)."""

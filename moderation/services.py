@@ -114,7 +114,7 @@ def report_submit(
     """
     with transaction.atomic():
         # The item's row lock makes reports of one item queue, so the count below is exact.
-        locked = type(item).objects.select_for_update().get(pk=item.pk)
+        locked = _lock(item)
         existing = _open_reports(locked).filter(reporter=reporter).first()
         if existing:
             return existing, False

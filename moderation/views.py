@@ -19,6 +19,8 @@ def report(request, kind: str, pk: int):
     if model is None:
         raise Http404("Nothing of that kind can be reported.")
     item = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    if not item.is_shown():  # hidden already: its author and moderators still see it
+        raise Http404(f"This {model.noun} is not shown, so there is nothing to report.")
     if item.author_id_for_moderation() == request.user.pk:
         raise PermissionDenied(f"This {model.noun} is yours, so you can't report it.")
     form = ReportForm(request.POST or None)

@@ -1,4 +1,4 @@
-"""schema.org pieces shared by the JSON-LD of several pages (questions, doctor profiles)."""
+"""schema.org pieces for the JSON-LD of question pages: the asker and the answering doctors."""
 
 
 def person(name: str, url: str = "") -> dict:

@@ -78,6 +78,21 @@ def test_reporting_needs_an_account_and_a_visible_item(client, client_as, carol,
     assert not Report.objects.exists()
 
 
+@pytest.mark.parametrize("kind", ["question", "answer", "photo", "review"])
+def test_what_is_hidden_already_cannot_be_reported_even_by_those_who_still_see_it(
+    client_as, moderator, alice, items, kind
+):
+    """Moderators (and an asker, for the answers on their hidden question) still see hidden
+    content, but a report of it would only add to the moderators' queue."""
+    item = items[kind]
+    hidden = item if kind in ("question", "review") else item.question
+    type(hidden).objects.filter(pk=hidden.pk).update(status="hidden")
+    assert client_as(moderator).post(report_url(kind, item), REPORT).status_code == 404
+    if kind == "answer":
+        assert client_as(alice).post(report_url(kind, item), REPORT).status_code == 404
+    assert not Report.objects.exists()
+
+
 def test_something_else_needs_a_few_words(client_as, carol, question):
     response = client_as(carol).post(report_url("question", question), {"reason": "other"})
     assert response.status_code == 400
