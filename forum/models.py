@@ -248,7 +248,21 @@ class QuestionUpdateQuerySet(models.QuerySet):
         return shown.filter(PUBLISHED)
 
 
-class QuestionUpdate(Moderated):
+class OnQuestion(Moderated):
+    """Moderated content that belongs to a question (follow-ups, photos, answers): it is shown
+    only while its question is, and hiding it locks the question first, as posting does."""
+
+    class Meta:
+        abstract = True
+
+    def is_shown(self) -> bool:
+        return not self.is_hidden and self.question.is_visible
+
+    def lock_for_moderation(self) -> None:
+        Question.objects.select_for_update().filter(pk=self.question_id).values("pk").get()
+
+
+class QuestionUpdate(OnQuestion):
     """The asker's dated follow-up ("3 weeks later"): text, photos, or a new status."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="updates")
@@ -277,22 +291,12 @@ class QuestionUpdate(Moderated):
     def author_id_for_moderation(self) -> int | None:
         return self.question.author_id
 
-    def is_shown(self) -> bool:
-        return not self.is_hidden and self.question.is_visible
-
-    def lock_for_moderation(self) -> None:
-        lock_question(self.question_id)
-
     def moderation_changed(self) -> None:
         from forum import services  # services build on these models
 
         # Its photos, status and urgent words go and come back with it.
         services.refresh_from_updates(self.question)
         services.recount_question(self.question_id)
-
-
-def lock_question(pk: int) -> None:
-    Question.objects.select_for_update().filter(pk=pk).values("pk").get()
 
 
 def sees_photos_of_level(user, visibility: str) -> bool:
@@ -329,7 +333,7 @@ class PhotoQuerySet(models.QuerySet):
         return shown.filter(allowed & published)
 
 
-class Photo(Moderated):
+class Photo(OnQuestion):
     """A re-encoded photo. Files live under photos/ by a random key, never the upload's name.
     A photo added with a follow-up belongs to the question and to that update."""
 
@@ -360,11 +364,7 @@ class Photo(Moderated):
         return self.question.author_id
 
     def is_shown(self) -> bool:
-        update_hidden = self.update_id is not None and self.update.is_hidden
-        return not self.is_hidden and not update_hidden and self.question.is_visible
-
-    def lock_for_moderation(self) -> None:
-        lock_question(self.question_id)
+        return super().is_shown() and not (self.update_id is not None and self.update.is_hidden)
 
     def moderation_changed(self) -> None:
         from forum import services  # services build on these models
@@ -426,7 +426,7 @@ class AnswerQuerySet(models.QuerySet):
         return self.select_related("doctor__specialty", "doctor__user")
 
 
-class Answer(Moderated):
+class Answer(OnQuestion):
     """A verified doctor's answer. One per doctor per question; the doctor edits it."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
@@ -482,12 +482,6 @@ class Answer(Moderated):
 
     def author_id_for_moderation(self) -> int | None:
         return self.doctor.user_id
-
-    def is_shown(self) -> bool:
-        return not self.is_hidden and self.question.is_visible
-
-    def lock_for_moderation(self) -> None:
-        lock_question(self.question_id)
 
     def moderation_changed(self) -> None:
         from forum import search, services  # services build on these models
