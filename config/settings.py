@@ -194,6 +194,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DocAnswers] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+# A borrowed session is not enough to take an account over: changing the email address or the
+# password, setting up two-factor, deleting the account and downloading its data all ask for
+# the password (or a code) again, once per 5 minutes (privacy/views.py for the last two).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# The old address is told when the email changes, and members when the password changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # allauth's rate limits (sign-up, log-in failures, password resets, email confirmations) are
 # on by default; the defaults are spelled out here so that they are not switched off by accident.
 ACCOUNT_RATE_LIMITS = {

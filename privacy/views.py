@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,9 +14,11 @@ from privacy.forms import DeleteAccountForm
 
 
 @login_required
+@reauthentication_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    """Members delete their account, choosing what happens to what they posted."""
+    """Members who have just given their password again delete their account, choosing what
+    happens to what they posted."""
     user = request.user
     # Staff accounts are removed by another administrator, so moderation never stops by accident.
     form = None if user.is_staff else DeleteAccountForm(request.POST or None)
@@ -35,9 +38,11 @@ def account_delete(request):
 
 
 @login_required
+@reauthentication_required(allow_get=True)
 @require_http_methods(["GET", "POST"])
 def data_export(request):
-    """Members download a copy of everything they gave DocAnswers, built in the background."""
+    """Members ask for a copy of everything they gave DocAnswers, built in the background;
+    asking needs the password again, seeing whether one is ready does not."""
     if request.method == "POST":
         if export.request_export(request.user) is None:
             messages.info(request, "Your copy was prepared a few minutes ago: it is below.")
@@ -53,9 +58,11 @@ def data_export(request):
 
 
 @login_required
+@reauthentication_required
 @require_safe
 def data_download(request, pk: int):
-    """The member's own zip, while it lasts; 404 for anyone else's."""
+    """The member's own zip, while it lasts, once they have given their password again; 404 for
+    anyone else's."""
     item = get_object_or_404(DataExport, pk=pk, user=request.user)
     if not item.is_downloadable:
         raise Http404("This download has expired. Prepare a new one.")

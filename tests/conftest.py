@@ -4,8 +4,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from tests.factories import (
+    PASSWORD,
     DoctorFactory,
     DoctorProfileFactory,
     ModeratorFactory,
@@ -78,6 +80,20 @@ def client_as(db):
     def make(user) -> Client:
         client = Client()
         client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def reauthenticated_as(client_as):
+    """reauthenticated_as(user) is a client logged in as that user who has just given their
+    password again, as the account's sensitive pages ask (allauth's reauthentication)."""
+
+    def make(user) -> Client:
+        client = client_as(user)
+        response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+        assert response.status_code == 302, response.content.decode()[:2000]
         return client
 
     return make

@@ -38,8 +38,8 @@ def test_password_reset_for_an_unknown_email_reveals_nothing(
     assert "/password/reset/key/" not in to_stranger[0].body
 
 
-def test_password_change(client_as, alice):
-    response = client_as(alice).post(
+def test_password_change(reauthenticated_as, alice):
+    response = reauthenticated_as(alice).post(
         reverse("account_change_password"),
         {
             "oldpassword": PASSWORD,
@@ -53,9 +53,9 @@ def test_password_change(client_as, alice):
 
 
 def test_email_change_is_verified_before_it_takes_effect(
-    client_as, alice, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, django_capture_on_commit_callbacks
 ):
-    client = client_as(alice)
+    client = reauthenticated_as(alice)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("account_email"), {"action_add": "", "email": "alice.new@example.com"}

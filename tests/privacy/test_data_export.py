@@ -27,7 +27,7 @@ def prepare(client, capture):
 
 
 def test_a_member_downloads_their_data_and_photos(
-    client_as, alice, bob, mallory, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, bob, mallory, django_capture_on_commit_callbacks
 ):
     question = QuestionFactory(author=alice, title="Filler migration above the lip?", photos=2)
     answer, _ = services.answer_submit(
@@ -47,7 +47,7 @@ def test_a_member_downloads_their_data_and_photos(
         },
     )  # fmt: skip
     report_submit(reporter=alice, item=answer, reason="spam", details="Looks copied.")
-    browser = client_as(alice)
+    browser = reauthenticated_as(alice)
     export = prepare(browser, django_capture_on_commit_callbacks)
     assert export.status == "ready" and export.is_downloadable
     page = browser.get(DATA).content.decode()
@@ -70,23 +70,23 @@ def test_a_member_downloads_their_data_and_photos(
 
 
 def test_nobody_else_downloads_it(
-    client, client_as, alice, mallory, django_capture_on_commit_callbacks
+    client, reauthenticated_as, alice, mallory, django_capture_on_commit_callbacks
 ):
-    export = prepare(client_as(alice), django_capture_on_commit_callbacks)
+    export = prepare(reauthenticated_as(alice), django_capture_on_commit_callbacks)
     url = reverse("privacy:data_download", args=[export.pk])
-    assert client_as(mallory).get(url).status_code == 404
+    assert reauthenticated_as(mallory).get(url).status_code == 404
     response = client.get(url)
     assert response.status_code == 302 and "/account/login/" in response.url
 
 
 def test_an_expired_download_is_gone_and_purged(
-    client_as, alice, settings, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, settings, django_capture_on_commit_callbacks
 ):
     QuestionFactory(author=alice, photos=1)
-    export = prepare(client_as(alice), django_capture_on_commit_callbacks)
+    export = prepare(reauthenticated_as(alice), django_capture_on_commit_callbacks)
     DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     url = reverse("privacy:data_download", args=[export.pk])
-    assert client_as(alice).get(url).status_code == 404
+    assert reauthenticated_as(alice).get(url).status_code == 404
     zips = [path for path in media_files(settings) if path.suffix == ".zip"]
     assert len(zips) == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -96,9 +96,9 @@ def test_an_expired_download_is_gone_and_purged(
 
 
 def test_a_new_copy_replaces_the_old_one(
-    client_as, alice, settings, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, settings, django_capture_on_commit_callbacks
 ):
-    browser = client_as(alice)
+    browser = reauthenticated_as(alice)
     prepare(browser, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         browser.post(DATA)
@@ -106,8 +106,10 @@ def test_a_new_copy_replaces_the_old_one(
     assert len([path for path in media_files(settings) if path.suffix == ".zip"]) == 1
 
 
-def test_a_new_copy_at_most_every_ten_minutes(client_as, alice, django_capture_on_commit_callbacks):
-    browser = client_as(alice)
+def test_a_new_copy_at_most_every_ten_minutes(
+    reauthenticated_as, alice, django_capture_on_commit_callbacks
+):
+    browser = reauthenticated_as(alice)
     first = prepare(browser, django_capture_on_commit_callbacks)
     response = browser.post(DATA, follow=True)
     assert "prepared a few minutes ago" in response.content.decode()
@@ -115,10 +117,10 @@ def test_a_new_copy_at_most_every_ten_minutes(client_as, alice, django_capture_o
 
 
 def test_a_download_whose_file_is_gone_is_a_404(
-    client_as, alice, settings, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, settings, django_capture_on_commit_callbacks
 ):
-    export = prepare(client_as(alice), django_capture_on_commit_callbacks)
+    export = prepare(reauthenticated_as(alice), django_capture_on_commit_callbacks)
     for path in media_files(settings):
         path.unlink()
     url = reverse("privacy:data_download", args=[export.pk])
-    assert client_as(alice).get(url).status_code == 404
+    assert reauthenticated_as(alice).get(url).status_code == 404

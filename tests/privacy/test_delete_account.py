@@ -49,12 +49,18 @@ def delete(client, posts: str):
 
 
 def test_keeping_posts_leaves_them_as_former_member_without_photos(
-    client, client_as, alice, bob, alices_posts, settings, django_capture_on_commit_callbacks
+    client,
+    reauthenticated_as,
+    alice,
+    bob,
+    alices_posts,
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     question, answer, review = alices_posts
     assert len(media_files(settings)) == 6  # two photos, three sizes each
     with django_capture_on_commit_callbacks(execute=True):
-        response = delete(client_as(alice), "keep")
+        response = delete(reauthenticated_as(alice), "keep")
     assert response.status_code == 302
     assert not User.objects.filter(email="alice@example.com").exists()
     assert media_files(settings) == []
@@ -74,11 +80,11 @@ def test_keeping_posts_leaves_them_as_former_member_without_photos(
 
 
 def test_deleting_posts_takes_the_answers_and_reviews_with_them(
-    client, client_as, alice, bob, alices_posts, django_capture_on_commit_callbacks
+    client, reauthenticated_as, alice, bob, alices_posts, django_capture_on_commit_callbacks
 ):
     question, _, _ = alices_posts
     with django_capture_on_commit_callbacks(execute=True):
-        delete(client_as(alice), "delete")
+        delete(reauthenticated_as(alice), "delete")
     assert not Question.objects.filter(pk=question.pk).exists()
     assert not Review.objects.exists()
     profile = DoctorProfile.objects.get(user=bob)
@@ -86,48 +92,48 @@ def test_deleting_posts_takes_the_answers_and_reviews_with_them(
     assert client.get(question.get_absolute_url()).status_code == 404
 
 
-def test_the_email_address_can_sign_up_again(client, client_as, alice, alices_posts):
-    delete(client_as(alice), "keep")
+def test_the_email_address_can_sign_up_again(client, reauthenticated_as, alice, alices_posts):
+    delete(reauthenticated_as(alice), "keep")
     response = client.post(SIGNUP, signup_data(email="alice@example.com", display_name="Alice"))
     assert response.status_code == 302
     assert User.objects.filter(email="alice@example.com").exists()
 
 
 def test_a_doctor_deleting_their_account_takes_their_answers_off_the_counts(
-    client_as, bob, alices_posts
+    reauthenticated_as, bob, alices_posts
 ):
     question, _, _ = alices_posts
-    delete(client_as(bob), "keep")
+    delete(reauthenticated_as(bob), "keep")
     question.refresh_from_db()
     assert question.answer_count == 0
     assert not question.answers.exists()
 
 
-def test_nothing_is_deleted_without_the_confirmation(client_as, alice, alices_posts):
-    response = client_as(alice).post(DELETE, {"posts": "delete", "confirm": "yes"})
+def test_nothing_is_deleted_without_the_confirmation(reauthenticated_as, alice, alices_posts):
+    response = reauthenticated_as(alice).post(DELETE, {"posts": "delete", "confirm": "yes"})
     assert response.status_code == 400
     assert "Type DELETE" in response.content.decode()
     assert User.objects.filter(pk=alice.pk).exists() and Question.objects.exists()
 
 
-def test_the_page_says_what_happens(client_as, alice, alices_posts):
-    html = client_as(alice).get(DELETE).content.decode()
+def test_the_page_says_what_happens(reauthenticated_as, alice, alices_posts):
+    html = reauthenticated_as(alice).get(DELETE).content.decode()
     assert "You have 1 question and 1 review." in html
     assert "Former member" in html
 
 
-def test_staff_cannot_delete_themselves_here(client_as, moderator):
-    client_as(moderator).post(DELETE, {"posts": "delete", "confirm": "DELETE"})
+def test_staff_cannot_delete_themselves_here(reauthenticated_as, moderator):
+    reauthenticated_as(moderator).post(DELETE, {"posts": "delete", "confirm": "DELETE"})
     assert User.objects.filter(pk=moderator.pk).exists()
 
 
 def test_an_admin_deletion_works_the_same_way(
-    client_as, alice, alices_posts, settings, django_capture_on_commit_callbacks
+    reauthenticated_as, alice, alices_posts, settings, django_capture_on_commit_callbacks
 ):
     owner = UserFactory(is_staff=True, is_superuser=True)
     question, _, _ = alices_posts
     with django_capture_on_commit_callbacks(execute=True):
-        client_as(owner).post(
+        reauthenticated_as(owner).post(
             reverse("admin:accounts_user_delete", args=[alice.pk]), {"post": "yes"}
         )
     assert not User.objects.filter(pk=alice.pk).exists()
@@ -136,14 +142,14 @@ def test_an_admin_deletion_works_the_same_way(
 
 
 def test_nothing_of_theirs_survives_in_downloads_reports_or_the_log(
-    client_as, alice, bob, mallory, moderator, alices_posts, settings,
+    reauthenticated_as, alice, bob, mallory, moderator, alices_posts, settings,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
     question, answer, review = alices_posts
     gone = QuestionFactory(author=alice, title="An old question she had deleted")
     services.question_delete(question=gone)
     with django_capture_on_commit_callbacks(execute=True):
-        client_as(alice).post(reverse("privacy:data_export"))
+        reauthenticated_as(alice).post(reverse("privacy:data_export"))
     assert DataExport.objects.get(user=alice).file_name
     report_submit(reporter=mallory, item=question, reason="privacy", details="Shows her face")
     set_hidden(question.photos.first(), hidden=True, actor=moderator, reason="A face")
@@ -159,16 +165,20 @@ def test_nothing_of_theirs_survives_in_downloads_reports_or_the_log(
     assert "Former member" in labels
 
 
-def test_keeping_posts_still_deletes_questions_they_had_deleted(client_as, alice, alices_posts):
+def test_keeping_posts_still_deletes_questions_they_had_deleted(
+    reauthenticated_as, alice, alices_posts
+):
     gone = QuestionFactory(author=alice, title="Deleted before")
     services.question_delete(question=gone)
-    delete(client_as(alice), "keep")
+    delete(reauthenticated_as(alice), "keep")
     assert not Question.objects.filter(pk=gone.pk).exists()
     assert Question.objects.filter(pk=alices_posts[0].pk, author=None).exists()
 
 
-def test_former_members_reviews_can_still_be_reported(client, client_as, alice, bob, alices_posts):
-    delete(client_as(alice), "keep")
+def test_former_members_reviews_can_still_be_reported(
+    client, reauthenticated_as, alice, bob, alices_posts
+):
+    delete(reauthenticated_as(alice), "keep")
     review = alices_posts[2]
     page = client.get(reverse("doctors:reviews", args=[bob.doctor_profile.slug])).content.decode()
     assert reverse("moderation:report", args=["review", review.pk]) in page
