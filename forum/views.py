@@ -205,12 +205,10 @@ def question_detail(request, pk: int, slug: str | None = None):
         return redirect(question, permanent=True)
     context = question_context(request, question)
     answers = [answer for answer in context["answers"] if not answer.is_hidden]
-    photos = structured.public_photos(question, context["photos"])
     context["seo"] = seo(
         question.get_absolute_url(),
         question.display_title,
         question.body,
-        image=photos[0].thumb_url if photos else "",
         kind="article",
         noindex=question.is_hidden or question.noindex,
     )

@@ -3,7 +3,12 @@ Twitter tags, noindex. Views put a `seo` dict in the context; base.html writes t
 
 from urllib.parse import urlencode
 
+from django.templatetags.static import static
 from django.utils.text import Truncator
+
+# What a shared link previews with, unless the page is a doctor's own (their headshot). Never a
+# patient's photo, whoever the asker showed it to: a preview travels beyond the site's rules.
+SITE_IMAGE = "img/share.png"
 
 
 def seo(
@@ -11,7 +16,7 @@ def seo(
     title: str,
     description: str,
     *,
-    image: str = "",
+    image: str = "",  # a path; the site's image when empty
     kind: str = "website",
     noindex: bool = False,
 ) -> dict:
@@ -19,7 +24,7 @@ def seo(
         "path": path,
         "title": title,
         "description": Truncator(" ".join(description.split())).chars(200),
-        "image": image,
+        "image": image or static(SITE_IMAGE),
         "type": kind,
         "noindex": noindex,
     }

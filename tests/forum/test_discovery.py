@@ -72,13 +72,31 @@ def test_a_question_page_carries_qapage_json_ld(client, asked):
     assert "@example.com" not in json.dumps(data)
 
 
-def test_public_photos_appear_in_json_ld_and_open_graph(client, alice):
+def test_public_photos_appear_in_json_ld_but_never_in_link_previews(client, alice):
+    """The asker showed them to everyone, search engines included; a link shared elsewhere
+    still previews with the site's image, never with a patient's face."""
     question = QuestionFactory(author=alice, photos=1, photo_visibility=PhotoVisibility.EVERYONE)
     html = client.get(question.get_absolute_url()).content.decode()
     photo = question.photos.get()
     (data,) = json_ld(html)
     assert data["mainEntity"]["image"] == [f"http://testserver{photo.thumb_url}"]
-    assert f'<meta property="og:image" content="http://testserver{photo.thumb_url}">' in html
+    head = "\n".join(re.findall(r"<meta [^>]*>", html.split("</head>")[0]))
+    assert photo.key not in head
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/static/img/share[.\w]*png">', head
+    )
+    assert '<meta name="twitter:card" content="summary">' in head
+
+
+def test_a_question_kept_from_search_engines_shows_its_photos_nowhere_outside(client, alice):
+    question = QuestionFactory(
+        author=alice, photos=1, photo_visibility=PhotoVisibility.EVERYONE, noindex=True
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    head = html.split("</head>")[0]
+    assert question.photos.get().key not in head
+    assert '<meta name="robots" content="noindex">' in head
+    assert json_ld(html) == []
 
 
 @pytest.mark.parametrize("visibility", [PhotoVisibility.MEMBERS, PhotoVisibility.DOCTORS])
