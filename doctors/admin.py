@@ -26,6 +26,7 @@ from moderation.admin_tools import (
     ReportedFilter,
     ask,
     badge,
+    without_emails,
 )
 
 
@@ -165,6 +166,10 @@ class DoctorProfileAdmin(AuditedAdmin):
     ordering = ["-submitted_at"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["followed_treatments"]
+
+    def get_search_fields(self, request):
+        return without_emails(request, super().get_search_fields(request))
+
     readonly_fields = [
         "headshot",
         "status",

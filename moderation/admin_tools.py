@@ -27,6 +27,15 @@ BADGES = {
 }
 
 
+def without_emails(request, names) -> list:
+    """Members' email addresses are for superusers only. Moderators judge what members post and
+    reach them through the site, so the admin neither shows them an address nor lets them look
+    a member up by one (which would tell them whose address it is)."""
+    if request.user.is_superuser:
+        return list(names)
+    return [name for name in names if name.split("__")[-1] != "email"]
+
+
 def badge(value: str, label: str):
     return format_html('<span class="badge badge--{}">{}</span>', BADGES.get(value, "plain"), label)
 

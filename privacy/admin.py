@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from moderation import services
-from moderation.admin_tools import ReasonForm, ask, badge
+from moderation.admin_tools import ReasonForm, ask, badge, without_emails
 from privacy.deletion import delete_account
 
 
@@ -101,6 +101,19 @@ class UserAdmin(BaseUserAdmin):
     ]
     filter_horizontal = ["groups"]
     actions = ["ban", "unban"]
+
+    def get_list_display(self, request):
+        return without_emails(request, super().get_list_display(request))
+
+    def get_search_fields(self, request):
+        return without_emails(request, super().get_search_fields(request))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or request.user.is_superuser:
+            return fieldsets
+        # Moderators see no address, and the password hash's summary is no use to them.
+        return [(name, options) for name, options in fieldsets if name is not None]
 
     def delete_model(self, request, obj):
         # As when members delete their own account (photos erased, counts put right); their
