@@ -147,7 +147,6 @@ def headshot(request, slug: str, size: str):
         doctor.headshot_file_name(size), photos.SIZES[size][1], public=True
     )
     response["Cache-Control"] = "public, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

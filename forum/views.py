@@ -552,7 +552,6 @@ def photo(request, key: str, size: str):
     # restricted photos are never stored by any cache, public ones are checked each time
     # (the page cache's copy goes with the next write to the photo or its question).
     response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
     return response
 

@@ -106,6 +106,32 @@ def test_a_public_photo_may_be_cached(client, question):
     assert response["Cache-Control"] == "public, no-cache"
 
 
+SANDBOXED = {
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+def sandboxed(response) -> dict:
+    return {name: response.headers.get(name) for name in SANDBOXED}
+
+
+@pytest.mark.parametrize("accel", [False, True])
+def test_photo_files_can_run_nothing_and_are_embedded_by_no_other_site(
+    client, client_as, question, mallory, settings, accel
+):
+    settings.PHOTO_ACCEL_REDIRECT_PREFIX = "/protected-media/" if accel else ""
+    photo = question.photos.first()
+    private = client_as(mallory).get(photo.url("full"))  # streamed
+    question.photo_visibility = PhotoVisibility.EVERYONE
+    question.save()
+    public = client.get(photo.url("320"))  # small and public: from memory
+    for response in (private, public):
+        assert response.status_code == 200
+        assert sandboxed(response) == SANDBOXED
+
+
 def test_unknown_photo_sizes_and_keys_are_404(client, question):
     photo = question.photos.first()
     assert client.get(reverse("forum:photo", args=[photo.key, "5000"])).status_code == 404
