@@ -67,7 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, compressed ahead of time
+    # Pages compressed, cached ones too, except where BREACH could guess a secret.
+    "web.compression.CompressionMiddleware",
     # Before sessions and authentication: a visitor's cached page costs no database query.
     "pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
