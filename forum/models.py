@@ -393,6 +393,16 @@ class Photo(OnQuestion):
         return self.url("960")
 
     @property
+    def small_url(self) -> str:
+        return self.url("320")
+
+    @property
+    def srcset(self) -> str:
+        """Both thumbnails by width, for <img srcset>: a slot of 150 px loads the 320 px file,
+        a wide one or a sharp screen the 960 px one."""
+        return f"{self.small_url} {self.fitted(320)[0]}w, {self.thumb_url} {self.thumb_width}w"
+
+    @property
     def thumb_width(self) -> int:
         return self.fitted(960)[0]
 

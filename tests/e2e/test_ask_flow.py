@@ -71,6 +71,9 @@ def test_patient_asks_with_two_photos_and_strangers_see_placeholders(
     assert page.evaluate(
         "[...document.querySelectorAll('.photo img')].every(i => i.naturalWidth > 0)"
     )
+    # A slot of about 170 px on a plain screen loads the 320 px thumbnail, not the 960 px one.
+    loaded = page.evaluate("[...document.querySelectorAll('.photo img')].map(i => i.currentSrc)")
+    assert all(url.endswith("/320/") for url in loaded), loaded
     photo_urls = [link.get_attribute("href") for link in page.locator("a.photo").all()]
     screenshot("question-with-photos")
 

@@ -86,6 +86,18 @@ def test_placeholders_say_who_can_see_the_photo(client, question):
     assert "Only verified doctors can see this photo." in html
 
 
+def test_thumbnails_offer_the_small_file_for_small_slots(client, question):
+    question.photo_visibility = PhotoVisibility.EVERYONE
+    question.save()
+    html = client.get(question.get_absolute_url()).content.decode()
+    for photo in question.photos.all():
+        small, large = photo.fitted(320)[0], photo.fitted(960)[0]
+        assert (
+            f'src="{photo.url("320")}" srcset="{photo.url("320")} {small}w, '
+            f'{photo.url("960")} {large}w" sizes="(max-width: 30rem) calc(50vw - 1.5rem), 12rem"'
+        ) in html
+
+
 def test_a_restricted_photo_is_served_privately(client_as, question, mallory):
     photo = question.photos.first()
     response = client_as(mallory).get(photo.url("full"))
