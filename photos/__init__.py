@@ -162,9 +162,10 @@ def store(processed: ProcessedPhoto, name_for: Callable[[str], str]) -> list[str
 
 
 # Uploaded bytes on the site's own origin: were a file ever to be taken for a page, it could
-# run nothing (a sandbox with no scripts, no fetches, no forms), and no other site may embed it.
+# run nothing (a sandbox with no scripts, no fetches, no forms), and no other site may embed or
+# frame it.
 FILE_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
     "Cross-Origin-Resource-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }

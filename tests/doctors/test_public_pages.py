@@ -94,7 +94,9 @@ def test_a_verified_doctors_headshot_is_served(client, client_as, bob):
     response = client.get(profile.headshot_url("320"))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
-    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert (
+        response["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'; sandbox"
+    )
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert client.get(reverse("doctors:headshot", args=[profile.slug, "9999"])).status_code == 404
 

@@ -119,7 +119,7 @@ def test_a_public_photo_may_be_cached(client, question):
 
 
 SANDBOXED = {
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
     "Cross-Origin-Resource-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
