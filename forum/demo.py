@@ -157,8 +157,9 @@ def demo_reports() -> list[tuple[User, object, str, str]]:
         .first()
     )
     answer = Answer.objects.public().order_by("created_at").last()
-    review = Review.objects.filter(PUBLISHED).exclude(author=reporters[0]).order_by("created_at")
-    review = review.first()
+    review = (
+        Review.objects.filter(PUBLISHED).exclude(author=reporters[0]).order_by("created_at").first()
+    )
     return [
         (reporters[0], question, ReportReason.PRIVACY, "The photo shows a tattoo with a name."),
         (reporters[1], answer, ReportReason.MISINFORMATION, "This contradicts the other answers."),
