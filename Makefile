@@ -19,6 +19,7 @@ PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3 python,$(shell \
 
 help:
 	@echo "make run    set up .venv, migrate, load the demo data, serve http://$(HOST):$(PORT)"
+	@echo "            (PORT=8001 and HOST=0.0.0.0 to serve elsewhere; links in emails follow)"
 	@echo "make test   install the test tools and run the whole suite (PYTEST_ARGS=... to narrow)"
 	@echo "make lint   ruff check and format --check, the apps' layers (lint-imports), and a"
 	@echo "            check for missing migrations"
@@ -50,10 +51,18 @@ $(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@ $(RUN_STAMP)
 
-run: $(RUN_STAMP)
+# Links in emails (SITE_URL) point where runserver listens, unless SITE_URL is set.
+run: SITE_URL ?= http://$(HOST):$(PORT)
+run: check-port $(RUN_STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py runserver $(HOST):$(PORT)
+
+# First of all, before installing or migrating: is HOST:PORT free? (With no Python found, the
+# venv's rule says what to do.)
+.PHONY: check-port
+check-port:
+	@$(if $(PYTHON),$(PYTHON) scripts/port_free.py $(HOST) $(PORT))
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

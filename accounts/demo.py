@@ -12,7 +12,8 @@ from accounts.models import MODERATORS_GROUP, Role, User
 
 DEMO_PASSWORD = "docanswers-demo"  # noqa: S105 - printed for anyone trying the site locally
 # The demo staff's authenticator app: the admin asks staff for a second factor. Add this
-# secret to an authenticator app, or print the current code with `manage.py demo_code`.
+# secret to an authenticator app, or print the current code with `manage.py demo_code`
+# (DEBUG=1).
 DEMO_TOTP_SECRET = "DOCANSWERSDEMOMODERATORTOTPKEY23"  # noqa: S105 - public, like the password
 
 

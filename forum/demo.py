@@ -20,10 +20,11 @@ from forum.demo_content import (
     SAMPLE_QUESTION,
     TREATMENT_DESCRIPTIONS,
 )
-from forum.models import Answer, Question, QuestionUpdate
+from forum.models import Answer, PhotoVisibility, Question, QuestionUpdate
 from moderation.models import PUBLISHED, ReportReason
 from treatments.models import Treatment
 
+VISIBLE_TO_MEMBERS = [PhotoVisibility.EVERYONE, PhotoVisibility.MEMBERS]
 PALETTES = [((236, 214, 197), (214, 178, 152)), ((224, 200, 180), (189, 150, 122))]
 
 
@@ -147,9 +148,18 @@ def seed_follow_ups() -> int:
 def demo_reports() -> list[tuple[User, object, str, str]]:
     """What the demo's askers report for the moderators: a question, an answer, a review."""
     reporters = list(User.objects.filter(email__startswith="asker").order_by("email")[:2])
-    question = Question.objects.visible().order_by("-created_at").first()
+    # Nobody reports their own post, so each item is one its reporter did not write.
+    question = (
+        Question.objects.visible()
+        .filter(photo_count__gt=0, photo_visibility__in=VISIBLE_TO_MEMBERS)
+        .exclude(author=reporters[0])
+        .order_by("-created_at")
+        .first()
+    )
     answer = Answer.objects.public().order_by("created_at").last()
-    review = Review.objects.filter(PUBLISHED).order_by("created_at").first()
+    review = (
+        Review.objects.filter(PUBLISHED).exclude(author=reporters[0]).order_by("created_at").first()
+    )
     return [
         (reporters[0], question, ReportReason.PRIVACY, "The photo shows a tattoo with a name."),
         (reporters[1], answer, ReportReason.MISINFORMATION, "This contradicts the other answers."),

@@ -12,10 +12,15 @@ from moderation.models import Moderated
 
 def seed_moderation(moderator: User, reports: list[tuple[User, Moderated, str, str]]) -> int:
     """File `reports` (reporter, item, reason, details), skipping what the reporter wrote or
-    what is missing, and ban a spammer. Returns how many reports were asked for."""
+    what is missing, and ban a spammer. Returns how many reports were filed (none again on a
+    second run: a member's open report on an item stands)."""
+    filed = 0
     for reporter, item, reason, details in reports:
         if item is not None and item.author_id_for_moderation() != reporter.pk:
-            services.report_submit(reporter=reporter, item=item, reason=reason, details=details)
+            _, created = services.report_submit(
+                reporter=reporter, item=item, reason=reason, details=details
+            )
+            filed += created
     spammer, created = User.objects.get_or_create(
         email="spammer@example.com", defaults={"display_name": "Glow Deals"}
     )
@@ -30,4 +35,4 @@ def seed_moderation(moderator: User, reports: list[tuple[User, Moderated, str, s
             reason="Advertising a clinic's discounts in answers and reviews.",
             until=timezone.now() + timedelta(days=30),
         )
-    return len(reports)
+    return filed

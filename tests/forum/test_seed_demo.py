@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -107,3 +110,46 @@ def test_seed_demo_has_answers_that_doctors_agree_with(seeded):
 
     assert AnswerAgreement.objects.values("answer").distinct().count() == 2
     assert AnswerAgreement.objects.count() == 6
+
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def test_the_readme_says_what_the_demo_holds(seeded):
+    """The README's demo accounts table, doctors, follow-ups and moderators' queue."""
+    from doctors.models import DoctorProfile, Status
+    from moderation.models import Report, ReportStatus
+
+    table = re.findall(r"^\| (\w+) +\| (\S+@example\.com) +\| ([^|]+?) +\|$", README, re.M)
+    assert len(table) == 5
+    for role, email, name in table:
+        assert f"  {role:<10} {email:<24} {name}" in seeded  # as seed_demo prints them
+        user = User.objects.get(email=email)
+        assert user.display_name == name and user.check_password("docanswers-demo")
+
+    statuses = {
+        "verified": Status.VERIFIED,
+        "application pending": Status.PENDING,
+        "application rejected": Status.REJECTED,
+        "licence verification expired": Status.EXPIRED,
+    }
+    doctors = re.findall(r"`(\S+@example\.com)`\s+\(([a-z ]+?)[,):]", README)
+    assert len(doctors) == 4
+    for email, status in doctors:
+        assert DoctorProfile.objects.get(user__email=email).status == statuses[status], email
+
+    title, count, email = re.search(
+        r'question\s+"([^"]+)" has (\w+) follow-ups from its asker\s+\(`([^`]+)`\)', README
+    ).groups()
+    question = Question.objects.get(title=title)
+    assert question.author.email == email
+    assert question.updates.count() == NUMBERS[count]
+
+    reports, banned = re.search(
+        r"The demo\s+has (\w+) open reports waiting, and one banned account \(`([^`]+)`\)",
+        README,
+    ).groups()
+    assert Report.objects.filter(status=ReportStatus.OPEN).count() == NUMBERS[reports]
+    assert f"{NUMBERS[reports]} report(s) for the moderators" in seeded
+    assert [user.email for user in User.objects.all() if user.is_banned] == [banned]

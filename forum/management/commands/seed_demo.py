@@ -54,7 +54,8 @@ class Command(BaseCommand):
         self.stdout.write(
             "  Doctors, the moderator and the superuser also give a code from an authenticator "
             f"app set up with the key {DEMO_TOTP_SECRET},\n"
-            "  or the code `.venv/bin/python manage.py demo_code` prints. Staff open /admin/."
+            "  or the code `DEBUG=1 .venv/bin/python manage.py demo_code` prints. "
+            "Staff open /admin/."
         )
         self.stdout.write(
             "  Other demo doctors: seattle.fps@example.com (verified), "
