@@ -54,8 +54,8 @@ $(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
 # Links in emails (SITE_URL) point where runserver listens, unless SITE_URL is set.
 run: SITE_URL ?= http://$(HOST):$(PORT)
 run: check-port $(RUN_STAMP)
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py migrate --noinput
+	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py seed_demo
 	DEBUG=1 SITE_URL='$(SITE_URL)' $(PY) manage.py runserver $(HOST):$(PORT)
 
 # First of all, before installing or migrating: is HOST:PORT free? (With no Python found, the
@@ -86,6 +86,7 @@ format: $(DEV_STAMP)
 serve: $(RUN_STAMP) .secret_key
 	@export SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" HTTPS="$${HTTPS:-0}" \
+		SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 		EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"; \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py migrate --noinput && \

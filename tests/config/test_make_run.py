@@ -53,6 +53,9 @@ def test_links_in_emails_follow_the_port():
     commands = make("-n", "run", "PORT=8017").stdout.splitlines()
     (serve,) = [line for line in commands if "runserver" in line]
     assert "SITE_URL='http://127.0.0.1:8017'" in serve
+    # The demo is seeded with the same address (anything it sends links to the right port).
+    (seed,) = [line for line in commands if "seed_demo" in line]
+    assert "SITE_URL='http://127.0.0.1:8017'" in seed
     assert serve.endswith("runserver 127.0.0.1:8017")
     # The port is checked before the first migration.
     check = next(i for i, line in enumerate(commands) if "port_free.py 127.0.0.1 8017" in line)
@@ -66,6 +69,13 @@ def test_a_site_url_of_ones_own_wins():
     from_the_environment = make("-n", "run", SITE_URL="https://docanswers.example").stdout
     for commands in (on_the_line, from_the_environment):
         assert "SITE_URL='https://docanswers.example'" in commands
+
+
+@needs_make
+def test_make_serve_links_to_its_own_port_too():
+    commands = make("-n", "serve", "PORT=8017").stdout
+    assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8017}"' in commands
+    assert "--bind 127.0.0.1:8017" in commands
 
 
 @needs_make
