@@ -6,6 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
+# The npm registry's test tools (package.json: the Nu HTML checker), only where npm is: without
+# it, or without java, tests/e2e/test_html_validity.py is skipped, and fails when CI is set.
+NODE_STAMP := node_modules/.installed
+NPM := $(shell command -v npm 2>/dev/null)
+TEST_TOOLS := $(DEV_STAMP) $(if $(NPM),$(NODE_STAMP))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -20,12 +25,14 @@ PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3 python,$(shell \
 help:
 	@echo "make run    set up .venv, migrate, load the demo data, serve http://$(HOST):$(PORT)"
 	@echo "            (PORT=8001 and HOST=0.0.0.0 to serve elsewhere; links in emails follow)"
-	@echo "make test   install the test tools and run the whole suite (PYTEST_ARGS=... to narrow)"
+	@echo "make test   install the test tools (Python's, and the Nu HTML checker with npm) and"
+	@echo "            run the whole suite (PYTEST_ARGS=... to narrow)"
 	@echo "make lint   ruff check and format --check, the apps' layers (lint-imports), and a"
 	@echo "            check for missing migrations"
 	@echo "make format ruff format and ruff check --fix"
 	@echo "make serve  production-like: collectstatic, gunicorn + whitenoise, a task worker"
-	@echo "make clean  remove .venv, the SQLite database, collected static files and media"
+	@echo "make clean  remove .venv, node_modules, the SQLite database, collected static files"
+	@echo "            and media"
 	@echo "make bench  build 10,000 questions in PostgreSQL, serve them with gunicorn, load every"
 	@echo "            page; BENCH_ARGS=\"--scale large\" for 1,000,000 (see bench/run.py)"
 	@echo "make bench-smoke  the same with 1,000 questions on SQLite, in seconds; fails if a page's"
@@ -51,6 +58,12 @@ $(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@ $(RUN_STAMP)
 
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime of its own; the
+# machine's java runs the jar.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Links in emails (SITE_URL) point where runserver listens, unless SITE_URL is set.
 run: SITE_URL ?= http://$(HOST):$(PORT)
 run: check-port $(RUN_STAMP)
@@ -64,7 +77,7 @@ run: check-port $(RUN_STAMP)
 check-port:
 	@$(if $(PYTHON),$(PYTHON) scripts/port_free.py $(HOST) $(PORT))
 
-test: $(DEV_STAMP)
+test: $(TEST_TOOLS)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
@@ -101,5 +114,5 @@ bench-smoke: $(DEV_STAMP)
 	$(PY) bench/run.py --scale smoke $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-shm db.sqlite3-wal test-db.sqlite3* staticfiles media \
-		.pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-shm db.sqlite3-wal test-db.sqlite3* \
+		staticfiles media .pytest_cache .ruff_cache

@@ -83,11 +83,11 @@ def triage_attrs(target: str, include: str) -> dict:
     """With JavaScript, the text is checked for urgent symptoms as the patient types, so the
     "This may need urgent care" box appears before they post (forum.triage)."""
     return {
-        "hx-post": reverse("forum:triage_check"),
-        "hx-trigger": "input changed delay:800ms",
-        "hx-target": target,
-        "hx-swap": "innerHTML",
-        "hx-include": include,
+        "data-hx-post": reverse("forum:triage_check"),
+        "data-hx-trigger": "input changed delay:800ms",
+        "data-hx-target": target,
+        "data-hx-swap": "innerHTML",
+        "data-hx-include": include,
     }
 
 

@@ -25,7 +25,7 @@ def pytest_collection_modifyitems(config, items):
         reason=f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
     )
     for item in items:
-        if "e2e" in item.keywords:
+        if item.get_closest_marker("e2e"):
             item.add_marker(skip)
 
 

@@ -1,4 +1,5 @@
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from accounts import notifications
@@ -57,3 +58,21 @@ def test_notification_pages_pass_axe(page: Page, live_server, alice, axe_violati
     context.close()
     alice.refresh_from_db()
     assert not alice.notify_answers
+
+
+def test_the_search_page_names_its_two_search_landmarks(
+    page: Page, live_server, alice, axe_violations
+):
+    """The header's search and the page's own are two search landmarks: each has its name."""
+    QuestionFactory(author=alice, title="Swollen lips three days after filler")
+    page.goto(live_server.url + "/search/?q=swollen+lips")
+    expect(page.get_by_role("heading", name="Results for “swollen lips”")).to_be_visible()
+    assert axe_violations() == []
+    # axe's landmark-unique (a best-practice rule, run by default) looks only at forms with a
+    # name, so it passed before they had one too: it must have checked both.
+    result = Axe().run(page, options={"runOnly": ["landmark-unique"], "resultTypes": ["passes"]})
+    passed = [node["target"] for rule in result.response["passes"] for node in rule["nodes"]]
+    assert [".search-form--header"] in passed and [".search-form--page"] in passed
+    expect(page.get_by_role("search")).to_have_count(2)
+    expect(page.get_by_role("search", name="Site", exact=True)).to_be_visible()
+    expect(page.get_by_role("search", name="Search questions", exact=True)).to_be_visible()

@@ -105,7 +105,7 @@ def test_the_ask_form_warns_as_the_patient_types(client, client_as, alice):
     assert calm.content.decode().strip() == ""
     assert client.post(url, {"body": "chest pain"}).status_code == 302  # members only
     form = browser.get(reverse("forum:question_ask")).content.decode()
-    assert f'hx-post="{url}"' in form and 'id="triage"' in form
+    assert f'data-hx-post="{url}"' in form and 'id="triage"' in form
 
 
 def test_moderators_edit_the_rules_in_the_admin(client_as, moderator):
