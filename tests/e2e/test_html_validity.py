@@ -27,6 +27,7 @@ from forum import services
 from forum.models import PhotoVisibility
 from moderation.services import ban
 from tests.factories import (
+    PASSWORD,
     DoctorFactory,
     DoctorProfileFactory,
     PatientFactory,
@@ -65,9 +66,11 @@ def vnu() -> list[str]:
     return [java, *jvm, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only"]
 
 
-def signed_in(user) -> Client:
+def signed_in(user, *, reauthenticated: bool = False) -> Client:
     client = Client()
     client.force_login(user)
+    if reauthenticated:  # for the account pages that ask for the password again
+        client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     return client
 
 
@@ -113,7 +116,7 @@ def site(alice, bob, carol, mallory, moderator):
         "unsubscribe": notifications.unsubscribe_token(alice, "answers"),
         "members": {
             "anonymous": Client(),
-            "asker": signed_in(alice),
+            "asker": signed_in(alice, reauthenticated=True),
             "patient": signed_in(mallory),
             "doctor": signed_in(bob),
             "new-doctor": signed_in(dana),
@@ -177,6 +180,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("review", reverse("doctors:review", args=[doctor])),
             ("report", reverse("moderation:report", args=["question", pk])),
+            ("reauthenticate", reverse("account_reauthenticate")),
             ("forbidden", reverse("forum:doctor_dashboard"), 403),
         ],
         "doctor": [
