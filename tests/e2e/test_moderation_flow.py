@@ -128,3 +128,17 @@ def test_moderation_pages_for_members_pass_axe(
     expect(page.get_by_role("heading", name="Your account can't be used right now")).to_be_visible()
     assert axe_violations() == []
     screenshot("banned")
+
+
+def test_a_moderator_looks_a_member_up_without_their_email(
+    page: Page, live_server, alice, moderator, screenshot
+):
+    log_in_to_admin(page, live_server, moderator.email)
+    page.goto(live_server.url + "/admin/accounts/user/?q=Alice")
+    expect(page.get_by_role("link", name="Alice", exact=True)).to_be_visible()
+    assert "@example.com" not in page.content()
+    screenshot("admin-members")
+    page.get_by_role("link", name="Alice", exact=True).click()
+    expect(page.get_by_role("heading", name="Public profile")).to_be_visible()
+    assert "@example.com" not in page.content()
+    screenshot("admin-member")
