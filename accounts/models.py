@@ -58,6 +58,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # The bell's count, kept here so that no signed-in page counts notifications.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
     # A ban (set by a moderator): the member cannot log in or post until it ends, if ever.
     banned_at = models.DateTimeField(null=True, blank=True)
     banned_until = models.DateTimeField(
@@ -183,3 +185,31 @@ class DataExport(models.Model):
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
+
+
+class Notification(models.Model):
+    """What happened that concerns a member, listed on their notifications page beside (and
+    whatever they chose for) the emails: a line of text, written when it happened, and where
+    to look."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index("user", models.F("created_at").desc(), name="notification_by_user"),
+            # The bell's count: only the unread ones are in it.
+            models.Index(
+                fields=["user"], condition=models.Q(read_at=None), name="notification_unread"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

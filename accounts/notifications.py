@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.mail import send_templated
-from accounts.models import User
+from accounts.models import Notification, User
 
 SALT = "docanswers.unsubscribe"
 
@@ -58,8 +61,32 @@ def wants(user: User, kind: str) -> bool:
     return user.is_active and not user.is_banned and getattr(user, KINDS[kind].field)
 
 
-def notify(user: User, kind: str, template: str, context: dict) -> bool:
-    """Email `user` with templates/emails/<template>-*, if they want this kind; after commit."""
+def record(user: User, text: str, url: str = "") -> None:
+    """List `text` (linking to `url`, a path) on the member's notifications page."""
+    if user.is_active and not user.is_banned:
+        with transaction.atomic():
+            Notification.objects.create(user=user, text=text[:300], url=url[:500])
+            User.objects.filter(pk=user.pk).update(
+                unread_notifications=F("unread_notifications") + 1
+            )
+
+
+@transaction.atomic
+def mark_read(user: User, ids: list[int]) -> None:
+    """The member has seen these: the bell counts what is still unread."""
+    Notification.objects.filter(user=user, pk__in=ids, read_at=None).update(read_at=timezone.now())
+    user.unread_notifications = Notification.objects.filter(user=user, read_at=None).count()
+    User.objects.filter(pk=user.pk).update(unread_notifications=user.unread_notifications)
+
+
+def notify(
+    user: User, kind: str, template: str, context: dict, *, note: str = "", url: str = ""
+) -> bool:
+    """Email `user` with templates/emails/<template>-*, if they want this kind; after commit.
+    `note` goes on their notifications page (linking to `url`) whatever they chose for emails.
+    Returns whether an email went."""
+    if note:
+        record(user, note, url)
     if not wants(user, kind):
         return False
     url = unsubscribe_url(user, kind)
@@ -79,11 +106,16 @@ def notify(user: User, kind: str, template: str, context: dict) -> bool:
     return True
 
 
-def notify_always(user: User, template: str, context: dict) -> bool:
+def notify_always(
+    user: User, template: str, context: dict, *, note: str = "", url: str = ""
+) -> bool:
     """A notice about the member's own standing that they cannot switch off (a doctor's licence
-    about to lapse, or lapsed): no unsubscribe link. Not to inactive or banned members."""
+    about to lapse, or lapsed, an answer of theirs removed): no unsubscribe link. Not to
+    inactive or banned members. `note` as for notify()."""
     if not user.is_active or user.is_banned:
         return False
+    if note:
+        record(user, note, url)
     context = {
         **context,
         "recipient": user,

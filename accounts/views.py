@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts import notifications
 from accounts.forms import (
@@ -13,8 +13,11 @@ from accounts.forms import (
     ProfileForm,
     display_name_taken,
 )
-from accounts.models import Role, User
+from accounts.models import Notification, Role, User
 from accounts.permissions import verified_email_required
+from web.paging import ListPaginator
+
+NOTIFICATIONS_PAGE = 30
 
 
 class SignupView(AllauthSignupView):
@@ -64,6 +67,22 @@ def profile(request):
             return redirect("accounts:profile")
     request.user.refresh_from_db(fields=["display_name"])  # the header shows the saved name
     return render(request, "accounts/profile.html", {"form": form}, status=400)
+
+
+@login_required
+@require_safe
+def notification_list(request):
+    """Members: what happened that concerns them, newest first. Opening the list counts as
+    having seen what is on it: the bell's count goes back to zero, and what was new is marked
+    so this once."""
+    mine = Notification.objects.filter(user=request.user).order_by("-created_at", "-id")
+    page = ListPaginator(mine, NOTIFICATIONS_PAGE).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    unread = [item.pk for item in shown if item.is_unread]
+    if unread or request.user.unread_notifications:
+        notifications.mark_read(request.user, unread)
+    context = {"page": page, "notifications": shown, "new": set(unread)}
+    return render(request, "accounts/notification_list.html", context)
 
 
 @login_required

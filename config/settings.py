@@ -141,6 +141,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "mfa",
     "usersessions",
     "accounts.DataExport",
+    "accounts.Notification",  # a member's own list, never cached (signed-in pages)
     "doctors.VerificationDecision",
     "forum.QuestionFollow",
     "forum.AnswerVote",  # the counts that pages show are stored on the answer
@@ -149,7 +150,7 @@ PAGE_CACHE_IGNORED_MODELS = [
 ]
 # Fields whose update on its own changes no page: logging in stamps the user's row, whose
 # display name and role pages do show.
-PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login"]
+PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login", "accounts.User.unread_notifications"]
 if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
     # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
     # visited, they never push allauth's rate limits and used codes out of the default one.

@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import photos
@@ -150,7 +151,14 @@ def verification_decide(
         before=before,
         after=status,
     )
-    notifications.notify(locked.user, "verification", "doctor-decision", {"profile": locked})
+    notifications.notify(
+        locked.user,
+        "verification",
+        "doctor-decision",
+        {"profile": locked},
+        note=f"A moderator decided on your doctor profile: {locked.get_status_display().lower()}",
+        url=reverse("forum:doctor_dashboard"),
+    )
     return locked
 
 
@@ -196,6 +204,8 @@ def review_reply(*, review: Review, text: str) -> None:
             "replies",
             "review-reply",
             {"review": locked, "review_url": f"{url}#review-{locked.pk}"},
+            note=f"{locked.doctor.display_name} replied to your review “{locked.title}”",
+            url=f"{locked.doctor.get_absolute_url()}reviews/#review-{locked.pk}",
         )
 
 
@@ -227,7 +237,14 @@ def licences_check(*, today: date | None = None) -> tuple[list[DoctorProfile], l
                 licence_reminded_for=profile.licence_expires_on
             )
             # A notice the doctor cannot switch off: answering depends on it.
-            notifications.notify_always(profile.user, "licence-expiring", {"profile": profile})
+            notifications.notify_always(
+                profile.user,
+                "licence-expiring",
+                {"profile": profile},
+                note=f"Your licence on file ends on {profile.licence_expires_on:%B %-d, %Y}: "
+                "send the renewed one to keep answering",
+                url=reverse("doctors:apply"),
+            )
         reminded.append(profile)
     return expired, reminded
 
@@ -254,5 +271,12 @@ def _expire(profile_id: int, today: date) -> DoctorProfile | None:
         before=Status.VERIFIED,
         after=Status.EXPIRED,
     )
-    notifications.notify_always(locked.user, "doctor-decision", {"profile": locked})
+    notifications.notify_always(
+        locked.user,
+        "doctor-decision",
+        {"profile": locked},
+        note="Your licence on file has ended, so you can't answer until the renewed one is "
+        "verified",
+        url=reverse("doctors:apply"),
+    )
     return locked

@@ -146,6 +146,8 @@ class Question(Moderated):
     )
     # Kept by the services in the same transaction as the rows they count.
     answer_count = models.PositiveIntegerField(default=0)
+    # Answers moderators hid: the page says they were removed, without a query.
+    removed_answer_count = models.PositiveIntegerField(default=0)
     photo_count = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -499,6 +501,11 @@ class Answer(OnQuestion):
         services.recount_question(self.question_id)
         services.recount_doctor_answers([self.doctor_id])
         search.refresh([self.question_id])  # a hidden answer's words no longer find it
+
+    def hidden_by_moderator(self, reason: str) -> None:
+        from forum import services  # services build on these models
+
+        services.tell_answer_removed(self, reason)
 
 
 class AnswerAgreement(models.Model):

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from doctors.models import DoctorProfile
+from doctors.models import DoctorProfile, Review
 from doctors.permissions import can_answer, is_verified_doctor
 from forum import triage
 from forum.models import (
@@ -14,6 +14,7 @@ from forum.models import (
     AnswerVote,
     Photo,
     Question,
+    QuestionFollow,
     QuestionQuerySet,
     QuestionUpdate,
     sees_hidden,
@@ -80,10 +81,14 @@ def question_page(user, question: Question, answer_order: list[str]) -> dict:
     following = (
         user.is_authenticated and not is_author and question.follows.filter(user=user).exists()
     )
+    # Answers moderators removed that this viewer does not see: the page says so, rather than
+    # leave the asker (who was emailed about them) looking for them.
+    removed = question.removed_answer_count - sum(answer.is_hidden for answer in answers)
     return {
         "question": question,
         "answers": answers,
         "answer_total": sum(not answer.is_hidden for answer in answers),
+        "removed_answers": max(removed, 0),
         "voted": voted,
         "own_answer": own_answer,
         "may_answer": may_answer,
@@ -125,3 +130,38 @@ def doctor_dashboard(profile: DoctorProfile) -> dict:
         .select_related("question")
         .order_by("-created_at")[:10],
     }
+
+
+ACTIVITY_ITEMS = 20
+
+
+def latest(queryset) -> tuple[list, bool]:
+    """The first ACTIVITY_ITEMS rows, and whether there are more (one query)."""
+    rows = list(queryset[: ACTIVITY_ITEMS + 1])
+    return rows[:ACTIVITY_ITEMS], len(rows) > ACTIVITY_ITEMS
+
+
+def my_activity(user) -> dict:
+    """A member's own questions, follow-ups, reviews and followed questions, newest first, the
+    latest ACTIVITY_ITEMS of each: one query a list."""
+    questions = Question.objects.filter(author=user, deleted_at__isnull=True).order_by(
+        "-created_at", "-id"
+    )
+    updates = (
+        QuestionUpdate.objects.filter(question__author=user, question__deleted_at__isnull=True)
+        .select_related("question")
+        .order_by("-created_at", "-id")
+    )
+    reviews = Review.objects.filter(author=user).select_related("doctor").order_by("-created_at")
+    follows = (
+        QuestionFollow.objects.filter(user=user)
+        .filter(question__in=Question.objects.visible_to(user))
+        .select_related("question")
+        .order_by("-created_at", "-id")
+    )
+    sections = {"questions": questions, "updates": updates, "reviews": reviews}
+    sections["follows"] = follows
+    context = {"shown": ACTIVITY_ITEMS}
+    for name, queryset in sections.items():
+        context[name], context[f"more_{name}"] = latest(queryset)
+    return context

@@ -225,8 +225,11 @@ def _notify_update(question: Question, update: QuestionUpdate) -> None:
         .order_by("pk")
     )
     context = {"question": question, "update": update, "has_photos": update.photos.exists()}
+    title = question.display_title
+    note = f"{question.author_name} posted a follow-up on “{title}”, which you answered"
+    url = f"{question.get_absolute_url()}#update-{update.pk}"
     for doctor in doctors:
-        notifications.notify(doctor, "updates", "question-update", context)
+        notifications.notify(doctor, "updates", "question-update", context, note=note, url=url)
 
 
 def refresh_from_updates(question: Question) -> None:
@@ -337,18 +340,50 @@ def answer_submit(
     return answer, created
 
 
+def tell_answer_removed(answer: Answer, reason: str) -> None:
+    """A moderator removed the answer: the doctor learns why by email and in the site (a notice
+    they cannot switch off), and the asker, who was told of the answer, that it is gone."""
+    question = Question.objects.select_related("author").get(pk=answer.question_id)
+    doctor = User.objects.get(pk=answer.doctor.user_id)
+    title, url = question.display_title, question.get_absolute_url()
+
+    def send() -> None:
+        notifications.notify_always(
+            doctor,
+            "answer-removed",
+            {"question": question, "answer": answer, "reason": reason},
+            note=f"Moderators removed your answer to “{title}”: {reason}",
+            url=answer.get_absolute_url(),
+        )
+        if question.author_id and question.author_id != doctor.pk:
+            notifications.record(
+                question.author, f"Moderators removed an answer to your question “{title}”", url
+            )
+
+    transaction.on_commit(send)
+
+
 def _notify_answer(question: Question, answer: Answer) -> None:
     """The asker, then everyone following the question (but the doctor), each once."""
     context = {"question": question, "answer": answer}
+    doctor, title, url = (
+        answer.doctor.display_name,
+        question.display_title,
+        answer.get_absolute_url(),
+    )
     if question.author_id:
-        notifications.notify(question.author, "answers", "answer-posted", context)
+        note = f"{doctor} answered your question “{title}”"
+        notifications.notify(
+            question.author, "answers", "answer-posted", context, note=note, url=url
+        )
     followers = (
         User.objects.filter(question_follows__question=question)
         .exclude(pk__in=[question.author_id, answer.doctor.user_id])
         .order_by("pk")
     )
     for follower in followers:
-        notifications.notify(follower, "followed", "answer-followed", context)
+        note = f"{doctor} answered “{title}”, a question you follow"
+        notifications.notify(follower, "followed", "answer-followed", context, note=note, url=url)
 
 
 @transaction.atomic
@@ -393,9 +428,11 @@ def helped_set(*, answer: Answer, helped: bool) -> None:
 
 
 def recount_question(question_id: int) -> None:
-    """The question's counts: its published answers and photos."""
+    """The question's counts: its published answers, those moderators hid, and its photos."""
+    answers = Answer.objects.filter(question=question_id)
     Question.objects.filter(pk=question_id).update(
-        answer_count=Answer.objects.published().filter(question=question_id).count(),
+        answer_count=answers.published().count(),
+        removed_answer_count=answers.filter(status=ModerationStatus.HIDDEN).count(),
         photo_count=Photo.objects.filter(PUBLISHED, question=question_id)
         .exclude(update__status=ModerationStatus.HIDDEN)
         .count(),

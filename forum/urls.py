@@ -67,5 +67,6 @@ urlpatterns = [
     path("photos/<photokey:key>/<str:size>/", views.photo, name="photo"),
     # The doctor's working page shows the forum, so it lives here, at a doctor's address.
     path("doctors/dashboard/", views.doctor_dashboard, name="doctor_dashboard"),
+    path("activity/", views.my_activity, name="my_activity"),
     path("doctors/dashboard/treatments/", views.doctor_follow, name="doctor_follow"),
 ]

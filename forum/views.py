@@ -2,6 +2,7 @@ import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
@@ -554,6 +555,13 @@ def photo(request, key: str, size: str):
     response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     response["Content-Disposition"] = "inline"
     return response
+
+
+@login_required
+@require_safe
+def my_activity(request):
+    """Signed-in members: their questions, follow-ups, reviews and followed questions."""
+    return render(request, "forum/my_activity.html", selectors.my_activity(request.user))
 
 
 @doctor_account_required

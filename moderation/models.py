@@ -62,6 +62,10 @@ class Moderated(models.Model):
     def moderation_changed(self) -> None:
         """Bring every count that includes it up to date with its new status."""
 
+    def hidden_by_moderator(self, reason: str) -> None:
+        """A moderator hid it, with `reason`: tell whoever should hear of it (called inside
+        the moderator's transaction; send after commit)."""
+
     def is_shown(self) -> bool:
         """Published, and so is what it belongs to: only what is shown can be reported."""
         return not self.is_hidden

@@ -69,6 +69,8 @@ def set_hidden(
         before=before,
         after=after,
     )
+    if actor is not None and hidden:
+        locked.hidden_by_moderator(reason)
     if actor is not None:
         outcome = ReportStatus.ACTIONED if hidden else ReportStatus.DISMISSED
         _open_reports(locked).update(

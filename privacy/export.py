@@ -216,6 +216,10 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                 user=user, question__in=visible
             ).select_related("question")
         ],
+        "notifications": [
+            {"text": note.text, "at": note.created_at, "read": note.read_at is not None}
+            for note in user.notifications.order_by("created_at", "id")
+        ],
     }
     if profile is not None:
         data["doctor_profile"] = {

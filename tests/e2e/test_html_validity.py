@@ -170,6 +170,8 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("password", reverse("account_change_password")),
             ("two-factor", reverse("mfa_index")),
             ("notifications", reverse("accounts:notifications")),
+            ("notification-list", reverse("accounts:notification_list")),
+            ("my-activity", reverse("forum:my_activity")),
             ("sessions", reverse("usersessions_list")),
             ("data", reverse("privacy:data_export")),
             ("delete-account", reverse("privacy:account_delete")),

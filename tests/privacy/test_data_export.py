@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import notifications
 from accounts.models import DataExport
 from doctors import services as doctor_services
 from forum import services
@@ -47,6 +48,7 @@ def test_a_member_downloads_their_data_and_photos(
         },
     )  # fmt: skip
     report_submit(reporter=alice, item=answer, reason="spam", details="Looks copied.")
+    notifications.record(alice, "Bob Stone answered your question", "/questions/1/")
     browser = reauthenticated_as(alice)
     export = prepare(browser, django_capture_on_commit_callbacks)
     assert export.status == "ready" and export.is_downloadable
@@ -64,6 +66,7 @@ def test_a_member_downloads_their_data_and_photos(
     assert data["reviews"][0]["title"] == "Very kind"
     assert data["helpful_votes"][0]["answer"] == "Give it time"
     assert data["reports"][0]["details"] == "Looks copied."
+    assert data["notifications"][0]["text"] == "Bob Stone answered your question"
     photo_files = [name for name in archive.namelist() if name.startswith("photos/")]
     assert len(photo_files) == 2
     assert archive.read(photo_files[0])[:3] == b"\xff\xd8\xff"  # the re-encoded JPEG
