@@ -1,11 +1,11 @@
 from django import forms
 
 TOPICS = [
-    ("using", "Using DocAnswers: questions, answers or my account"),
-    ("doctors", "Doctor verification, licences or applications"),
-    ("privacy", "Privacy, my data or deleting my account"),
-    ("safety", "A post that breaks the rules, or a safety concern"),
-    ("other", "Press, partnerships or something else"),
+    ("using", "My account, or using DocAnswers"),
+    ("doctors", "Doctor verification"),
+    ("privacy", "Privacy or my data"),
+    ("safety", "A post, or a safety concern"),
+    ("other", "Something else"),
 ]
 
 

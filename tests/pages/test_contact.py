@@ -50,7 +50,7 @@ def test_a_message_reaches_the_team_with_reply_to_the_sender(send, settings):
     email = mail.outbox[0]
     assert email.to == ["help@docanswers.example"]
     assert email.message()["Reply-To"] == "jasmine@example.com"
-    assert email.subject == "[DocAnswers] Contact form: Privacy, my data or deleting my account"
+    assert email.subject == "[DocAnswers] Contact form: Privacy or my data"
     assert "From: Jasmine R" in email.body
     assert "Email: jasmine@example.com" in email.body
     assert "Not signed in" in email.body
@@ -111,7 +111,7 @@ def test_a_header_cannot_be_smuggled_in_through_the_name(send):
     email = mail.outbox[0]
     assert email.bcc == []
     assert "everyone@example.com" not in email.message()["Reply-To"]
-    assert email.subject == "[DocAnswers] Contact form: Privacy, my data or deleting my account"
+    assert email.subject == "[DocAnswers] Contact form: Privacy or my data"
 
 
 def test_a_form_without_the_csrf_token_is_refused(db):
