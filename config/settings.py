@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "forum",
     "moderation",
     "privacy",  # on top: account deletion and data export reach every app
+    "pages",  # About, Privacy, Terms, Contact
     "pagecache",
     "web",  # template tags shared by the pages of several apps
 ]
@@ -242,6 +243,8 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "DocAnswers <no-reply@docanswers.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("ADMINS")
+# The team's inbox: the contact page shows it, and its form sends messages there.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "support@docanswers.example")
 
 # Static files: hashed and compressed by whitenoise; media (patients' photos) stays private.
 STATIC_URL = "/static/"

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("forum.urls")),
     path("doctors/", include("doctors.urls")),
     path("", include("moderation.urls")),
+    path("", include("pages.urls")),
     # Ours first: the sign-up page takes ?role= to preselect patient or doctor.
     path("account/signup/", account_views.signup, name="account_signup"),
     path("account/", include("allauth.urls")),

@@ -14,7 +14,15 @@ class Pages(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "forum:question_list", "doctors:directory"]
+        return [
+            "home",
+            "forum:question_list",
+            "doctors:directory",
+            "pages:about",
+            "pages:privacy",
+            "pages:terms",
+            "pages:contact",
+        ]
 
     def location(self, name: str) -> str:
         return reverse(name)

@@ -1,6 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 
-// Close an open menu (<details data-menu>) on Escape or on a click outside it.
+// Close an open menu (<details data-menu>) on Escape or on a click outside it...
 const menus = () => document.querySelectorAll("details[data-menu][open]");
 
 document.addEventListener("click", (event) => {
@@ -14,6 +14,13 @@ document.addEventListener("keydown", (event) => {
   for (const menu of menus()) {
     menu.open = false;
     menu.querySelector("summary").focus();
+  }
+});
+
+// ...and when the keyboard moves on past its last link.
+document.addEventListener("focusin", (event) => {
+  for (const menu of menus()) {
+    if (!menu.contains(event.target)) menu.open = false;
   }
 });
 

@@ -26,6 +26,7 @@ from doctors import services as doctor_services
 from forum import services
 from forum.models import PhotoVisibility
 from moderation.services import ban
+from pages.contact import PER_HOUR
 from tests.factories import (
     PASSWORD,
     DoctorFactory,
@@ -154,6 +155,10 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ),
             ("verification-sent", reverse("account_email_verification_sent")),
             ("unsubscribe", reverse("accounts:unsubscribe", args=[site["unsubscribe"]])),
+            ("about", reverse("pages:about")),
+            ("privacy", reverse("pages:privacy")),
+            ("terms", reverse("pages:terms")),
+            ("contact", reverse("pages:contact")),
             ("not-found", "/no-such-page/", 404),
         ],
         "asker": [
@@ -176,6 +181,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("data", reverse("privacy:data_export")),
             ("delete-account", reverse("privacy:account_delete")),
             ("review", reverse("doctors:review", args=[doctor])),
+            ("contact", reverse("pages:contact")),
         ],
         "patient": [
             ("question", question),
@@ -191,6 +197,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("doctor-reviews", reverse("doctors:reviews", args=[doctor])),
             ("apply", reverse("doctors:apply")),
+            ("about", reverse("pages:about")),
         ],
         "new-doctor": [
             ("question", question),
@@ -203,6 +210,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
         "moderator": [
             ("home", reverse("home")),
             ("question", question),
+            ("contact", reverse("pages:contact")),
         ],
         "banned": [("banned", reverse("home"), 403)],
     }
@@ -214,8 +222,9 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
 
 
 def fetch_all(site, settings, folder: Path) -> dict[str, Path]:
-    """Save each page's bytes as folder/NAME.html; also the data page with a copy ready, the ask
-    and answer forms with errors, and the 429 page of a member over a posting limit."""
+    """Save each page's bytes as folder/NAME.html; also the data page with a copy ready, the ask,
+    answer and contact forms with errors, and the 429 pages of a member over a posting limit and
+    of a visitor who wrote to the team too often."""
     files, wrong = {}, []
     for name, (who, path, status) in pages(site).items():
         response = site["members"][who].get(path)
@@ -236,10 +245,21 @@ def fetch_all(site, settings, folder: Path) -> dict[str, Path]:
     answer = reverse("forum:answer_post", args=[site["question"].pk])
     ask_url = reverse("forum:question_ask")
     settings.POSTING_LIMITS = {**settings.POSTING_LIMITS, "question": (0, 0)}
+    contact_url = reverse("pages:contact")
+    message = {
+        "name": "Jasmine",
+        "email": "jasmine@example.com",
+        "topic": "using",
+        "message": "How do I change who can see my photos?",
+    }
+    for _ in range(PER_HOUR):
+        site["members"]["anonymous"].post(contact_url, message)
     for name, who, path, data, status in (
         ("asker--ask-with-errors", "asker", ask_url, {**ask, "title": "Help", "body": ""}, 400),
         ("asker--too-many", "asker", ask_url, ask, 429),
         ("new-doctor--answer-with-errors", "new-doctor", answer, {"headline": "No"}, 400),
+        ("patient--contact-with-errors", "patient", contact_url, {"email": "jasmine@"}, 400),
+        ("anonymous--contact-too-many", "anonymous", contact_url, message, 429),
     ):
         response = site["members"][who].post(path, data)
         if response.status_code != status:

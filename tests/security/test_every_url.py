@@ -156,6 +156,10 @@ EXPECTED = {
     "mfa_reauthenticate": ("302 302 200 200 200 403", "302 302 200 200 200 403"),
     "mfa_view_recovery_codes": ("302 404 404 404 404 403", "302 405 405 405 405 403"),
     "moderation:report": ("302 403 200 200 200 403", "302 403 200 200 200 403"),
+    "pages:about": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
+    "pages:contact": ("200 200 200 200 200 403", "400 400 400 400 400 403"),
+    "pages:privacy": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
+    "pages:terms": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     # Signed-in members are asked for their password again first (302 to allauth's page).
     "privacy:account_delete": ("302 302 302 302 302 403", "302 302 302 302 302 403"),
     "privacy:data_download": ("302 302 302 302 302 403", "302 302 302 302 302 403"),

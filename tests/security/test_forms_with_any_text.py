@@ -2,6 +2,7 @@
 never a 500, and whatever comes back is escaped."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -172,3 +173,15 @@ def test_dashboard_treatments_and_account_forms(
             reverse("privacy:account_delete"), {"posts": posts, "confirm": confirm}
         )
     )
+
+
+@EXAMPLES
+@given(name=text, email=text, topic=text, message=text)
+def test_contact(client, db, django_capture_on_commit_callbacks, name, email, topic, message):
+    cache.clear()  # the contact limit, which would answer 429 after a few examples
+    url = reverse("pages:contact")
+    check(client.post(url, {"name": name, "email": email, "topic": topic, "message": message}))
+    # A valid address and topic, so that odd names and messages reach the email itself.
+    with django_capture_on_commit_callbacks(execute=True):
+        data = {"name": name, "email": "a@example.com", "topic": "other", "message": message}
+        check(client.post(url, data))

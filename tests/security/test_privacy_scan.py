@@ -41,6 +41,10 @@ def public_urls() -> list[str]:
         ),
         reverse("forum:search") + "?q=botox",
         reverse("forum:search") + "?q=example.com",
+        reverse("pages:about"),
+        reverse("pages:privacy"),
+        reverse("pages:terms"),
+        reverse("pages:contact"),
     ]
     urls += [question.get_absolute_url() for question in Question.objects.visible()]
     for treatment in Treatment.objects.all():
