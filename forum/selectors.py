@@ -1,14 +1,17 @@
 """Reads with rules: what a question page and a doctor's dashboard show to whom. Views add
 forms and render; who sees what is decided here and in the models' `visible_to(user)`."""
 
+import re
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q
 from django.utils import timezone
 
 from doctors.models import DoctorProfile
 from doctors.permissions import can_answer, is_verified_doctor
-from forum import triage
+from forum import search, triage
 from forum.models import (
     AnswerAgreement,
     AnswerVote,
@@ -98,7 +101,57 @@ def question_page(user, question: Question, answer_order: list[str]) -> dict:
         "updates": updates,
         "can_view_photos": can_view_photos(user, question),
         "who_can_view": who_can_view(question),
+        "answering_doctors": answering_doctors(answers),
+        "related": related_questions(question),
     }
+
+
+def answering_doctors(answers) -> list[DoctorProfile]:
+    """The doctors of the shown answers, in the answers' order (their rows came with them)."""
+    return [answer.doctor for answer in answers if not answer.is_hidden]
+
+
+# How many related questions the question page lists, and how many of each of its treatments'
+# newest questions are the candidates they are chosen from: the candidates come through the
+# treatment pages' own index, so the ranking reads at most 5 x RELATED_CANDIDATES rows however
+# many questions a treatment has.
+RELATED_SHOWN = 5
+RELATED_CANDIDATES = 20
+TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def related_questions(question: Question, limit: int = RELATED_SHOWN) -> list[Question]:
+    """Other questions the public sees that share `question`'s treatments: the most shared
+    treatments first, then (on PostgreSQL) the closest in words to its title, then answered
+    before unanswered, then the newest. One query. Questions their askers keep out of search
+    engines are left out: a list on other questions' pages would show them far more widely
+    than their place in the lists does."""
+    treatments = [treatment.pk for treatment in question.treatments.all()]  # prefetched
+    if not treatments:
+        return []
+    shown = Question.objects.visible().filter(noindex=False).exclude(pk=question.pk)
+    candidates = Q()
+    for treatment in treatments:
+        newest = shown.filter(tagged_items__tag=treatment).order_by("-created_at", "-id")
+        candidates |= Q(pk__in=newest.values("pk")[:RELATED_CANDIDATES])
+    related = (
+        shown.filter(candidates)
+        .annotate(
+            shared=Count("tagged_items", filter=Q(tagged_items__tag__in=treatments)),
+            answered=ExpressionWrapper(Q(answer_count__gt=0), output_field=BooleanField()),
+        )
+        .only("id", "title", "slug", "answer_count", "photo_count", "created_at")
+    )
+    order = [F("shared").desc()]
+    if connection.vendor == "postgresql" and (words := TITLE_WORD.findall(question.title)):
+        # Any of the title's words, stemmed, stop words dropped by the text search itself.
+        words_query = SearchQuery(
+            " or ".join(words[: search.MAX_TERMS]), search_type="websearch", config=search.CONFIG
+        )
+        related = related.annotate(closeness=SearchRank(F("search_vector"), words_query))
+        order.append(F("closeness").desc(nulls_last=True))
+    order += [F("answered").desc(), F("created_at").desc(), F("id").desc()]
+    return list(related.order_by(*order)[:limit])
 
 
 def doctor_dashboard(profile: DoctorProfile) -> dict:
