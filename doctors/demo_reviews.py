@@ -134,7 +134,7 @@ OPENERS = {
         "I'd had a bad experience at another clinic, so I came in skeptical.",
         "{dr} spent a good half hour with me before anything was booked.",
         "I came in with a photo of what I wanted and {dr} was honest about what was realistic.",
-        "Second time seeing {dr}, and it was as good as the first.",
+        "I first saw {dr} for a second opinion, and stayed.",
         "I put this off for years and wish I hadn't.",
         "{dr} explained the risks plainly, which I appreciated more than a sales pitch.",
         "I'm a nurse myself, so I'm picky about technique, and I was impressed.",
