@@ -4,9 +4,10 @@ forms and render; who sees what is decided here and in the models' `visible_to(u
 import re
 from datetime import timedelta
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Prefetch, Q
 from django.utils import timezone
 
 from doctors.models import DoctorProfile
@@ -120,6 +121,33 @@ RELATED_CANDIDATES = 20
 TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+class InArrays(Func):
+    """`pk = ANY(ARRAY(...) || ARRAY(...))`: PostgreSQL runs each subquery once, then looks
+    the ids up in the primary key's index. (`pk IN (...) OR pk IN (...)` would read the whole
+    table: it cannot turn an OR of subqueries into index lookups.)"""
+
+    output_field = BooleanField()
+
+    def __init__(self, subqueries):
+        arrays = [ArraySubquery(subquery) for subquery in subqueries]
+        super().__init__(F("pk"), *arrays)
+
+    def as_sql(self, compiler, connection, **extra):
+        (pk, pk_params), *arrays = [compiler.compile(part) for part in self.source_expressions]
+        sql = " || ".join(array_sql for array_sql, _ in arrays)
+        return f"{pk} = ANY({sql})", (*pk_params, *(p for _, params in arrays for p in params))
+
+
+def one_of(subqueries) -> Q | InArrays:
+    """Rows whose pk one of these (small, sliced) subqueries of pks gives."""
+    if connection.vendor == "postgresql":
+        return InArrays(subqueries)
+    candidates = Q()
+    for subquery in subqueries:
+        candidates |= Q(pk__in=subquery)
+    return candidates
+
+
 def related_questions(question: Question, limit: int = RELATED_SHOWN) -> list[Question]:
     """Other questions the public sees that share `question`'s treatments: the most shared
     treatments first, then (on PostgreSQL) the closest in words to its title, then answered
@@ -130,12 +158,14 @@ def related_questions(question: Question, limit: int = RELATED_SHOWN) -> list[Qu
     if not treatments:
         return []
     shown = Question.objects.visible().filter(noindex=False).exclude(pk=question.pk)
-    candidates = Q()
-    for treatment in treatments:
-        newest = shown.filter(tagged_items__tag=treatment).order_by("-created_at", "-id")
-        candidates |= Q(pk__in=newest.values("pk")[:RELATED_CANDIDATES])
+    newest = [
+        shown.filter(tagged_items__tag=treatment)
+        .order_by("-created_at", "-id")
+        .values("pk")[:RELATED_CANDIDATES]
+        for treatment in treatments
+    ]
     related = (
-        shown.filter(candidates)
+        shown.filter(one_of(newest))
         .annotate(
             shared=Count("tagged_items", filter=Q(tagged_items__tag__in=treatments)),
             answered=ExpressionWrapper(Q(answer_count__gt=0), output_field=BooleanField()),
