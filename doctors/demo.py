@@ -1,14 +1,19 @@
 """Demo doctors for `manage.py seed_demo`: invented people with the sample page's credentials,
 cities and specialties, plus a few more: one pending, one rejected, one whose licence ends
-within 30 days and one whose licence verification has expired."""
+within 30 days and one whose licence verification has expired. Their practices, training and
+boards read like a real directory's, their schools and clinics are made up, and each has an
+illustrated headshot drawn by doctors/demo_headshots.py."""
 
 import zlib
 from datetime import timedelta
 
 from django.utils import timezone
 
+import photos
 from accounts.demo import DemoUser, seed_user
 from accounts.models import Role, User
+from doctors import services
+from doctors.demo_headshots import headshot_upload
 from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
 
 # (email, name, credentials, specialty, city, region, status, reason)
@@ -43,6 +48,105 @@ REJECTED = (
 )
 
 
+# Who each doctor is beyond the name: (practice, board certification, about), in their words.
+PROFILES = {
+    "Marco Bellini": (
+        "Bellini Plastic Surgery",
+        "American Board of Plastic Surgery",
+        "I trained in general surgery at Gulf Coast University Hospital and in plastic surgery at "
+        "Harbor Bay Medical Center, and have practised in Tampa for fourteen years. Most of my "
+        "work is breast and eyelid surgery, with injectables for patients who are not ready for "
+        "an operation.\n\nI would rather talk a patient out of a procedure than into one: the "
+        "best result is the one you still like in ten years.",
+    ),
+    "Elliot Varga": (
+        "Desert Bloom Dermatology",
+        "American Board of Dermatology",
+        "I completed my dermatology residency at Sierra Vista University and a fellowship in "
+        "cosmetic and laser dermatology before opening my practice in Las Vegas. I treat sun "
+        "damage, acne scarring and wrinkles with lasers, microneedling and neurotoxins.\n\nDry "
+        "desert air and year-round sun are hard on skin; a lot of my work is helping patients "
+        "repair it and protect it.",
+    ),
+    "Helena Brandt": (
+        "Brandt Dermatology & Laser",
+        "American Board of Dermatology",
+        "I earned my medical degree at Magnolia State University and trained in dermatology at "
+        "Riverside Medical Center in Birmingham, where I still teach residents one afternoon a "
+        "week. I see medical and cosmetic patients, from eczema to tear trough filler.\n\nMy "
+        "rule for injectables is to do a little less than you think you need and review at two "
+        "weeks.",
+    ),
+    "Adrian Kessler": (
+        "Kessler Facial Plastic Surgery",
+        "American Board of Facial Plastic and Reconstructive Surgery; American Board of "
+        "Otolaryngology - Head and Neck Surgery",
+        "I am a facial plastic surgeon in Seattle. After residency in head and neck surgery at "
+        "Puget Sound University Medical Center, I completed a fellowship in facial plastic and "
+        "reconstructive surgery, and I have performed more than 2,500 rhinoplasties since.\n\n"
+        "Because I trained as an ENT surgeon, I look at how a nose breathes as closely as how it "
+        "looks. I also treat the jaw and masseter, the eyelids and facial volume.",
+    ),
+    "Nora Lindqvist": (
+        "Willamette Skin Clinic",
+        "American Board of Dermatology",
+        "I am a dermatologist in Portland with a special interest in injectables and in skin of "
+        "every tone. I trained at Cascadia University School of Medicine and completed my "
+        "residency at Columbia River Medical Center.\n\nI answer here because the questions "
+        "patients ask online are the same ones they are sometimes too rushed to ask in clinic.",
+    ),
+    "Priya Raman": (
+        "Lakeview Smile Studio",
+        "Accredited Member, American Academy of Cosmetic Dentistry",
+        "I am a cosmetic dentist in Chicago focused on veneers, bonding and smile design. I "
+        "qualified at Great Lakes University College of Dentistry and completed a general "
+        "practice residency at Northshore Memorial Hospital.\n\nI plan every case with a "
+        "mock-up first, so you can see and feel the new smile before anything is prepared.",
+    ),
+    "Owen Marsh": (
+        "Back Bay Eyelid & Orbit Surgery",
+        "American Board of Ophthalmology; Fellow, American Society of Ophthalmic Plastic and "
+        "Reconstructive Surgery",
+        "I am an oculoplastic surgeon: an ophthalmologist who operates on the eyelids, tear "
+        "ducts and the area around the eye. I trained at Charles River Eye Infirmary and "
+        "completed my fellowship at Bay State University.\n\nMost of my patients come for "
+        "blepharoplasty or for a second opinion on swelling or filler under the eyes.",
+    ),
+    "Samuel Reyes": (
+        "Reyes Aesthetic Surgery",
+        "American Board of Plastic Surgery",
+        "I am a plastic surgeon in Miami. I trained at Biscayne University Hospital and "
+        "completed an aesthetic surgery fellowship in Atlanta, and I focus on breast and body "
+        "contouring surgery.",
+    ),
+    "Theo Lindgren": (
+        "Hill Country Dermatology",
+        "American Board of Dermatology",
+        "I am a dermatologist in Austin. I trained at Lone Star University Medical School and "
+        "treat skin cancer screening, acne and acne scars, and cosmetic concerns such as lines "
+        "and pigmentation.",
+    ),
+    "Irene Walsh": (
+        "Front Range Skin & Laser",
+        "American Board of Dermatology",
+        "I am a dermatologist in Denver with an interest in lasers and scar revision. I trained "
+        "at Rocky Mountain University School of Medicine.",
+    ),
+}
+# Who issues a licence in each state, and how its numbers look: (board, prefix, digits).
+LICENSING = {
+    "FL": ("Florida Board of Medicine", "ME", 6),
+    "NV": ("Nevada State Board of Medical Examiners", "", 5),
+    "AL": ("Alabama Board of Medical Examiners", "MD.", 5),
+    "WA": ("Washington Medical Commission", "MD", 8),
+    "OR": ("Oregon Medical Board", "MD", 6),
+    "IL": ("Illinois Department of Financial and Professional Regulation", "019.", 6),
+    "MA": ("Massachusetts Board of Registration in Medicine", "", 6),
+    "TX": ("Texas Medical Board", "Q", 4),
+    "CO": ("Colorado Medical Board", "DR.", 7),
+}
+
+
 def seed_doctors(moderator: User) -> dict[str, DoctorProfile]:
     """Create the demo doctors that do not exist yet; returns them by name."""
     profiles = {}
@@ -63,19 +167,11 @@ def seed_doctor(
     user = seed_user(DemoUser(email, name, Role.DOCTOR, "doctor"))
     profile, created = DoctorProfile.objects.get_or_create(user=user)
     if not created:
-        return profile
+        return describe(profile)  # a demo seeded before these facts were written gets them too
     now = timezone.now()
     profile.name, profile.credentials = name, credentials
     profile.specialty = Specialty.objects.get(name=specialty)
     profile.city, profile.region, profile.country = city, region, "United States"
-    profile.practice_name = f"{name.split()[-1]} {specialty.split()[-1]} Clinic"
-    profile.bio = (
-        f"I am a {specialty.lower()} in {city}. I answer questions here because patients "
-        "deserve clear, honest information before and after treatment."
-    )
-    profile.licence_number = f"DEMO-{zlib.crc32(email.encode()) % 1_000_000:06d}"
-    profile.licence_jurisdiction = f"{region} medical board"
-    profile.board_certification = "Demo board certification"
     profile.licence_expires_on = timezone.localdate() + timedelta(
         days=ENDING_SOON.get(name, 400 + zlib.crc32(email.encode()) % 700)
     )
@@ -122,4 +218,27 @@ def seed_doctor(
             decided_by=moderator,
             decided_at=profile.decided_at,
         )
-    return profile
+    return describe(profile)
+
+
+def describe(profile: DoctorProfile) -> DoctorProfile:
+    """The practice, board, about text and licence of PROFILES and LICENSING, and a headshot
+    if it has none, stored through the same pipeline as a doctor's upload."""
+    practice, board, bio = PROFILES[profile.name]
+    jurisdiction, prefix, digits = LICENSING[profile.region]
+    number = zlib.crc32(profile.user.email.encode()) % 10**digits
+    facts = {
+        "practice_name": practice,
+        "board_certification": board,
+        "bio": bio,
+        "licence_jurisdiction": jurisdiction,
+        "licence_number": f"{prefix}{number:0{digits}d}",
+    }
+    if any(getattr(profile, name) != value for name, value in facts.items()):
+        DoctorProfile.objects.filter(pk=profile.pk).update(**facts)
+        for name, value in facts.items():
+            setattr(profile, name, value)
+    if profile.headshot_key:
+        return profile
+    headshot = photos.process(headshot_upload(profile.name))
+    return services.application_save(profile=profile, fields={}, headshot=headshot, submit=False)

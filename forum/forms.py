@@ -5,6 +5,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
+from taggit.utils import parse_tags
 
 import photos
 from accounts.fields import PlainTextField, SquashedCharField
@@ -22,6 +23,14 @@ MAX_TREATMENTS = 5
 TREATMENT_NAME = re.compile(r"^[^\W_][\w .+'/&()\-]*$")
 
 
+def valid_treatment(name: str) -> bool:
+    return (
+        len(name) <= 50
+        and TREATMENT_NAME.match(name) is not None
+        and bool(slugify(name, allow_unicode=True))
+    )
+
+
 class TreatmentsField(TagField):
     """Comma-separated treatment names: 1 to 5, each a short plain name."""
 
@@ -34,16 +43,20 @@ class TreatmentsField(TagField):
                 f"Choose at most {MAX_TREATMENTS} treatments; you gave {len(names)}."
             )
         for name in names:
-            if (
-                len(name) > 50
-                or not TREATMENT_NAME.match(name)
-                or not slugify(name, allow_unicode=True)
-            ):
+            if not valid_treatment(name):
                 raise forms.ValidationError(
                     f"“{name[:50]}” isn't a treatment name we can use: up to 50 letters, "
                     "numbers and spaces."
                 )
         return names
+
+
+def initial_treatments(raw: str) -> str:
+    """The treatments a link to the ask form fills in (`?treatments=Botox, Lip filler`, from
+    "Ask your own question"): the names the form would take, at most MAX_TREATMENTS of them;
+    anything else in the link is dropped, not shown."""
+    names = [name for name in parse_tags(raw[:300]) if valid_treatment(name)]
+    return ", ".join(names[:MAX_TREATMENTS])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -1,14 +1,18 @@
 """Reads with rules: what a question page and a doctor's dashboard show to whom. Views add
 forms and render; who sees what is decided here and in the models' `visible_to(user)`."""
 
+import re
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Prefetch, Q
 from django.utils import timezone
 
 from doctors.models import DoctorProfile, Review
 from doctors.permissions import can_answer, is_verified_doctor
-from forum import triage
+from forum import search, triage
 from forum.models import (
     AnswerAgreement,
     AnswerVote,
@@ -103,7 +107,86 @@ def question_page(user, question: Question, answer_order: list[str]) -> dict:
         "updates": updates,
         "can_view_photos": can_view_photos(user, question),
         "who_can_view": who_can_view(question),
+        "answering_doctors": answering_doctors(answers),
+        "related": related_questions(question),
     }
+
+
+def answering_doctors(answers) -> list[DoctorProfile]:
+    """The doctors of the shown answers, in the answers' order (their rows came with them)."""
+    return [answer.doctor for answer in answers if not answer.is_hidden]
+
+
+# How many related questions the question page lists, and how many of each of its treatments'
+# newest questions are the candidates they are chosen from: the candidates come through the
+# treatment pages' own index, so the ranking reads at most 5 x RELATED_CANDIDATES rows however
+# many questions a treatment has.
+RELATED_SHOWN = 5
+RELATED_CANDIDATES = 20
+TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+class InArrays(Func):
+    """`pk = ANY(ARRAY(...) || ARRAY(...))`: PostgreSQL runs each subquery once, then looks
+    the ids up in the primary key's index. (`pk IN (...) OR pk IN (...)` would read the whole
+    table: it cannot turn an OR of subqueries into index lookups.)"""
+
+    output_field = BooleanField()
+
+    def __init__(self, subqueries):
+        arrays = [ArraySubquery(subquery) for subquery in subqueries]
+        super().__init__(F("pk"), *arrays)
+
+    def as_sql(self, compiler, connection, **extra):
+        (pk, pk_params), *arrays = [compiler.compile(part) for part in self.source_expressions]
+        sql = " || ".join(array_sql for array_sql, _ in arrays)
+        return f"{pk} = ANY({sql})", (*pk_params, *(p for _, params in arrays for p in params))
+
+
+def one_of(subqueries) -> Q | InArrays:
+    """Rows whose pk one of these (small, sliced) subqueries of pks gives."""
+    if connection.vendor == "postgresql":
+        return InArrays(subqueries)
+    candidates = Q()
+    for subquery in subqueries:
+        candidates |= Q(pk__in=subquery)
+    return candidates
+
+
+def related_questions(question: Question, limit: int = RELATED_SHOWN) -> list[Question]:
+    """Other questions the public sees that share `question`'s treatments: the most shared
+    treatments first, then (on PostgreSQL) the closest in words to its title, then answered
+    before unanswered, then the newest. One query. Questions their askers keep out of search
+    engines are left out: a list on other questions' pages would show them far more widely
+    than their place in the lists does."""
+    treatments = [treatment.pk for treatment in question.treatments.all()]  # prefetched
+    if not treatments:
+        return []
+    shown = Question.objects.visible().filter(noindex=False).exclude(pk=question.pk)
+    newest = [
+        shown.filter(tagged_items__tag=treatment)
+        .order_by("-created_at", "-id")
+        .values("pk")[:RELATED_CANDIDATES]
+        for treatment in treatments
+    ]
+    related = (
+        shown.filter(one_of(newest))
+        .annotate(
+            shared=Count("tagged_items", filter=Q(tagged_items__tag__in=treatments)),
+            answered=ExpressionWrapper(Q(answer_count__gt=0), output_field=BooleanField()),
+        )
+        .only("id", "title", "slug", "answer_count", "photo_count", "created_at")
+    )
+    order = [F("shared").desc()]
+    if connection.vendor == "postgresql" and (words := TITLE_WORD.findall(question.title)):
+        # Any of the title's words, stemmed, stop words dropped by the text search itself.
+        words_query = SearchQuery(
+            " or ".join(words[: search.MAX_TERMS]), search_type="websearch", config=search.CONFIG
+        )
+        related = related.annotate(closeness=SearchRank(F("search_vector"), words_query))
+        order.append(F("closeness").desc(nulls_last=True))
+    order += [F("answered").desc(), F("created_at").desc(), F("id").desc()]
+    return list(related.order_by(*order)[:limit])
 
 
 def doctor_dashboard(profile: DoctorProfile) -> dict:

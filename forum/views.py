@@ -22,7 +22,13 @@ from doctors.permissions import (
     why_cannot_answer,
 )
 from forum import search, selectors, services, structured, triage
-from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm, UpdateForm
+from forum.forms import (
+    AnswerForm,
+    FollowedTreatmentsForm,
+    QuestionForm,
+    UpdateForm,
+    initial_treatments,
+)
 from forum.models import (
     Answer,
     Photo,
@@ -237,6 +243,10 @@ def question_context(
         **context,
         "answer_order": order,
         "answer_orders": {key: label for key, (label, _) in ANSWER_ORDERS.items()},
+        # "Ask your own question" starts with this question's treatments filled in.
+        "ask_query": urlencode(
+            {"treatments": ", ".join(treatment.name for treatment in question.treatments.all())}
+        ),
         "answer_form": answer_form,
         "update_form": (update_form or UpdateForm(question=question))
         if context["is_author"]
@@ -370,7 +380,8 @@ def triage_check(request):
 def question_ask(request):
     """Patients with a verified email ask a question, with up to six photos."""
     if request.method == "GET":
-        return render_form(request, QuestionForm())
+        treatments = initial_treatments(request.GET.get("treatments", ""))
+        return render_form(request, QuestionForm(initial={"treatments": treatments}))
     form = QuestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(request, form, status=400)

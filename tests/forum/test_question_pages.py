@@ -167,7 +167,7 @@ def test_question_page_query_count_is_bounded(
         photos=photo_count, treatments=[f"Treatment {n}" for n in range(treatment_count)]
     )
     browser = client_as(mallory)
-    with django_assert_max_num_queries(8):  # the follow-ups are one of them
+    with django_assert_max_num_queries(9):  # the follow-ups are one, related questions one
         assert browser.get(question.get_absolute_url()).status_code == 200
 
 

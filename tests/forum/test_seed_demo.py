@@ -153,3 +153,54 @@ def test_the_readme_says_what_the_demo_holds(seeded):
     assert Report.objects.filter(status=ReportStatus.OPEN).count() == NUMBERS[reports]
     assert f"{NUMBERS[reports]} report(s) for the moderators" in seeded
     assert [user.email for user in User.objects.all() if user.is_banned] == [banned]
+
+
+PLACEHOLDER = re.compile(r"\b(demo|placeholder|lorem|ipsum|todo|tbd|example)\b", re.I)
+
+
+def test_seed_demo_doctors_and_reviews_look_real(seeded, client):
+    """Every demo doctor has a headshot that went through the photo pipeline; no two reviews
+    read the same; nothing says "demo" or "placeholder" where patients read it."""
+    from django.core.files.storage import default_storage
+
+    from doctors.demo_reviews import RESULTS, TONE
+    from doctors.models import DoctorProfile, Experience, Review
+
+    doctors = list(DoctorProfile.objects.select_related("specialty"))
+    assert len(doctors) >= 10
+    for doctor in doctors:
+        assert doctor.headshot_key, doctor.name
+        assert (doctor.headshot_width, doctor.headshot_height) == (480, 480)
+        for size in ("full", "960", "320"):
+            assert default_storage.exists(doctor.headshot_file_name(size)), (doctor.name, size)
+        if doctor.is_public:
+            response = client.get(doctor.headshot_url())
+            assert response.status_code == 200 and response["Content-Type"] == "image/webp"
+        text = " ".join(
+            str(getattr(doctor, field.name))
+            for field in DoctorProfile._meta.get_fields()
+            if field.concrete
+            and field.get_internal_type() in ("CharField", "TextField")
+            and field.name not in ("search_text", "status")
+        )
+        assert not PLACEHOLDER.search(text), (doctor.name, PLACEHOLDER.search(text))
+    keys = [doctor.headshot_key for doctor in doctors]
+    assert len(set(keys)) == len(keys)
+
+    reviews = list(Review.objects.select_related("treatment"))
+    assert len(reviews) == 39 + 17 + 18 + 221
+    bodies = [review.body for review in reviews]
+    assert len(set(bodies)) == len(bodies)
+    replies = [review.reply for review in reviews if review.reply]
+    assert len(replies) >= 3 and len(set(replies)) == len(replies)
+    for review in reviews:
+        words = f"{review.title} {review.body} {review.reply}"
+        assert not PLACEHOLDER.search(words), (review.pk, words)
+        assert review.treatment is not None
+        if review.experience == Experience.TREATMENT:
+            # Its result is one said of that treatment, at that many stars.
+            results = RESULTS[review.treatment.name][TONE[review.rating]]
+            starts = [result.split("{when}")[-1][:30] for result in results]
+            assert any(start in review.body for start in starts), (review.rating, review.body)
+    html = client.get(DoctorProfile.objects.get(name="Adrian Kessler").get_absolute_url())
+    assert "Board certification" in html.content.decode()
