@@ -18,6 +18,7 @@ from forum.models import (
     Answer,
     AnswerAgreement,
     AnswerVote,
+    DoctorTreatment,
     Photo,
     Question,
     QuestionFollow,
@@ -158,7 +159,10 @@ def question_update(
         recount_question(locked.pk)
         before = list(locked.treatments.values_list("pk", flat=True))
         locked.treatments.set(treatments)
-        recount_treatments([*before, *locked.treatments.values_list("pk", flat=True)])
+        after = list(locked.treatments.values_list("pk", flat=True))
+        recount_treatments([*before, *after])
+        if set(before) != set(after):  # its doctors now answer about other treatments
+            recount_doctor_treatments(locked.answers.values_list("doctor_id", flat=True))
         search.refresh([locked.pk])
         return locked
 
@@ -327,6 +331,7 @@ def answer_submit(
         if created:
             Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
             DoctorProfile.objects.filter(pk=doctor.pk).update(answer_count=F("answer_count") + 1)
+            recount_doctor_treatments([doctor.pk])
         if created and notify:
             # After commit, outside the question's row lock: one email per follower.
             transaction.on_commit(partial(_notify_answer, locked, answer))
@@ -455,7 +460,9 @@ def recount_helpful(answer_ids) -> None:
 
 
 def recount_doctor_answers(doctor_ids) -> None:
-    """Each doctor's answer count: published answers on questions the public sees."""
+    """Each doctor's answer count: published answers on questions the public sees; and the
+    same per treatment (recount_doctor_treatments)."""
+    doctor_ids = list(doctor_ids)
     counted = (
         Answer.objects.published()
         .filter(
@@ -467,9 +474,40 @@ def recount_doctor_answers(doctor_ids) -> None:
         .annotate(total=Count("pk"))
         .values("total")
     )
-    DoctorProfile.objects.filter(pk__in=list(doctor_ids)).update(
+    DoctorProfile.objects.filter(pk__in=doctor_ids).update(
         answer_count=Coalesce(Subquery(counted), 0)
     )
+    recount_doctor_treatments(doctor_ids)
+
+
+def recount_doctor_treatments(doctor_ids) -> None:
+    """Each doctor's published answers per treatment, on questions the public sees: what a
+    treatment's page ranks its doctors by. The doctors' rows are locked first (in order, so two
+    recounts never wait on each other crosswise), and the counts are taken after the lock, so
+    concurrent answers queue instead of overwriting each other's counts. A doctor's answers are
+    few, so counting them all again is cheap."""
+    ids = sorted(set(doctor_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        list(
+            DoctorProfile.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        counts = (
+            Answer.objects.public()
+            .filter(doctor__in=ids, question__tagged_items__isnull=False)
+            .values_list("doctor_id", "question__tagged_items__tag_id")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        DoctorTreatment.objects.filter(doctor__in=ids).delete()
+        DoctorTreatment.objects.bulk_create(
+            DoctorTreatment(doctor_id=doctor, treatment_id=treatment, answer_count=total)
+            for doctor, treatment, total in counts
+        )
 
 
 @transaction.atomic
