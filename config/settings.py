@@ -143,6 +143,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "accounts.DataExport",
     "doctors.VerificationDecision",
     "forum.QuestionFollow",
+    "treatments.TreatmentFollow",  # a member's own choice: visitors' pages never show it
     "forum.AnswerVote",  # the counts that pages show are stored on the answer
     "moderation.Report",
     "moderation.ModerationAction",

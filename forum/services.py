@@ -27,7 +27,7 @@ from forum.models import (
 )
 from moderation import audit
 from moderation.models import PUBLISHED, ModerationStatus
-from treatments.models import Treatment
+from treatments.models import Treatment, TreatmentFollow
 
 
 def default_alt_text(question: Question, position: int, update=None) -> str:
@@ -363,6 +363,16 @@ def follow_set(*, question: Question, user: User, follow: bool) -> None:
         QuestionFollow.objects.get_or_create(question=question, user=user)
     else:
         QuestionFollow.objects.filter(question=question, user=user).delete()
+
+
+@transaction.atomic
+def treatment_follow_set(*, treatment: Treatment, user: User, follow: bool) -> None:
+    """A patient follows the treatment, to be emailed about its new questions, or stops;
+    posting the wanted state, as for a question."""
+    if follow:
+        TreatmentFollow.objects.get_or_create(treatment=treatment, user=user)
+    else:
+        TreatmentFollow.objects.filter(treatment=treatment, user=user).delete()
 
 
 @transaction.atomic

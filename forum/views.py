@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 import pagecache
 import photos
 from accounts.permissions import verified_email_required
+from doctors import selectors as doctor_selectors
 from doctors import services as doctor_services
 from doctors.models import Status
 from doctors.permissions import (
@@ -37,6 +38,7 @@ from web.paging import ListPaginator
 from web.seo import canonical_path, seo
 
 PAGE_SIZE = 20
+REVIEWS_PAGE = 10
 TREATMENT_SLUG = re.compile(r"[-\w]+")
 SORTS = {
     "newest": ("Newest", ["-created_at", "-id"]),
@@ -141,7 +143,9 @@ def question_list(request):
 @cache_for_visitors
 @require_safe
 def treatment_detail(request, slug: str):
-    """Everyone: one treatment's description and its questions, newest first."""
+    """Everyone: one treatment's hub: what patients who had it say (worth it, what they paid,
+    their latest reviews), the doctors who answer most about it, its most answered questions,
+    then all its questions, newest first. Later pages of the list show the list alone."""
     fragments = pagecache.fragments()  # the generation first, then the rows kept under it
     treatment = get_object_or_404(Treatment, slug=slug)
     questions = (
@@ -151,9 +155,14 @@ def treatment_detail(request, slug: str):
     )
     paginator = ListPaginator(questions, PAGE_SIZE, known_count=treatment.question_count)
     page = paginator.get_page(request.GET.get("page"))
+    hub = selectors.treatment_hub(request.user, treatment) if page.number == 1 else {}
+    if page.number != 1:
+        hub["following"] = selectors.follows_treatment(request.user, treatment)
     context = {
+        **hub,
         "treatment": treatment,
         "page": page,
+        "ask_url": ask_url(treatment),
         "seo": seo(
             canonical_path(request, "page"),
             f"{treatment.name}: questions and doctors' answers",
@@ -165,6 +174,57 @@ def treatment_detail(request, slug: str):
         **fragments,
     }
     return render(request, "forum/treatment_detail.html", context)
+
+
+def ask_url(treatment: Treatment) -> str:
+    """The ask form with the treatment filled in."""
+    return f"{reverse('forum:question_ask')}?{urlencode({'treatments': treatment.name})}"
+
+
+@cache_for_visitors
+@require_safe
+def treatment_reviews(request, slug: str):
+    """Everyone: the reviews the public sees that name the treatment, newest first, 10 a page,
+    under the same figures as the treatment's page."""
+    treatment = get_object_or_404(Treatment, slug=slug)
+    summary = doctor_selectors.review_summary(treatment)
+    reviews = doctor_selectors.treatment_reviews(treatment)
+    page = ListPaginator(reviews, REVIEWS_PAGE, known_count=summary.review_count).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "treatment": treatment,
+        "summary": summary,
+        "page": page,
+        "ask_url": ask_url(treatment),
+        "seo": seo(
+            canonical_path(request, "page"),
+            f"{treatment.name} reviews",
+            f"What patients who had {treatment.name} say about it and their doctors: whether "
+            "it was worth it, what it cost, and how they rate their doctor.",
+        ),
+    }
+    return render(request, "forum/treatment_reviews.html", context)
+
+
+@patient_required
+@require_POST
+def treatment_follow(request, slug: str):
+    """Signed-in patients follow a treatment, to be emailed when a question about it is
+    published, or stop. (Doctors choose their treatments on their dashboard.)"""
+    treatment = get_object_or_404(Treatment, slug=slug)
+    following = request.POST.get("follow") == "1"
+    services.treatment_follow_set(treatment=treatment, user=request.user, follow=following)
+    if request.htmx:
+        context = {"treatment": treatment, "following": following}
+        return render(request, "forum/partials/treatment_follow.html", context)
+    messages.success(
+        request,
+        f"You follow {treatment.name}: we'll email you when a patient asks about it."
+        if following
+        else f"You no longer follow {treatment.name}.",
+    )
+    return redirect(treatment)
 
 
 @cache_for_visitors
