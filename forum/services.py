@@ -13,7 +13,7 @@ import photos
 from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
-from forum import search, triage
+from forum import search, tasks, triage
 from forum.models import (
     Answer,
     AnswerAgreement,
@@ -78,7 +78,11 @@ def question_create(
     photo_visibility: str,
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
     noindex: bool = False,
+    notify: bool = True,
 ) -> Question:
+    """Post the question; once it has committed, the patients who follow one of its treatments
+    are emailed by a background task (forum.tasks)."""
+
     def write(written: list[str]) -> Question:
         question = Question.objects.create(
             author=author,
@@ -94,6 +98,10 @@ def question_create(
         search.refresh([question.pk])
         # Last: the treatments' rows stay locked until the commit, not while photos are stored.
         recount_treatments_of([question.pk])
+        if notify:
+            transaction.on_commit(
+                partial(tasks.notify_treatment_followers.enqueue, question_id=question.pk)
+            )
         return question
 
     return _with_file_cleanup(write)
