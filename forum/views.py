@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
@@ -22,7 +23,14 @@ from doctors.permissions import (
     why_cannot_answer,
 )
 from forum import search, selectors, services, structured, triage
-from forum.forms import AnswerForm, FollowedTreatmentsForm, QuestionForm, UpdateForm
+from forum.forms import (
+    MAX_TREATMENTS,
+    TREATMENT_NAME,
+    AnswerForm,
+    FollowedTreatmentsForm,
+    QuestionForm,
+    UpdateForm,
+)
 from forum.models import (
     Answer,
     Photo,
@@ -34,6 +42,7 @@ from forum.permissions import patient_required
 from moderation import audit, limits
 from pagecache import cache_for_visitors
 from treatments.models import Treatment
+from treatments.tagging import treatments_from_string
 from web.paging import ListPaginator
 from web.seo import canonical_path, seo
 
@@ -429,7 +438,7 @@ def triage_check(request):
 def question_ask(request):
     """Patients with a verified email ask a question, with up to six photos."""
     if request.method == "GET":
-        return render_form(request, QuestionForm())
+        return render_form(request, QuestionForm(initial=ask_initial(request)))
     form = QuestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(request, form, status=400)
@@ -445,6 +454,22 @@ def question_ask(request):
         noindex=form.cleaned_data["noindex"],
     )
     return after_upload(request, question)
+
+
+def ask_initial(request) -> dict:
+    """The ask form's treatments from ?treatments=Botox ("Ask about Botox" on a treatment's
+    page): the names given that are treatments already (matched regardless of case, shown
+    under their own names); anything else is ignored."""
+    given = treatments_from_string(request.GET.get("treatments", "")[:300])[:MAX_TREATMENTS]
+    wanted = {name.lower() for name in given if len(name) <= 50 and TREATMENT_NAME.match(name)}
+    if not wanted:
+        return {}
+    names = sorted(
+        Treatment.objects.alias(lower_name=Lower("name"))
+        .filter(lower_name__in=wanted)
+        .values_list("name", flat=True)
+    )
+    return {"treatments": ", ".join(names)} if names else {}
 
 
 def render_form(request, form: QuestionForm, *, status: int = 200) -> HttpResponse:

@@ -185,6 +185,36 @@ def test_later_pages_show_the_questions_alone(client, botox):
     assert "Worth it?" in client.get(HUB).content.decode()
 
 
+def test_ask_about_the_treatment_fills_it_in(client, client_as, alice, botox):
+    html = client_as(alice).get(HUB).content.decode()
+    assert 'href="/questions/ask/?treatments=Botox">Ask about Botox</a>' in html
+    form = client_as(alice).get("/questions/ask/?treatments=Botox").context["form"]
+    assert form["treatments"].value() == "Botox"
+
+
+@pytest.mark.parametrize(
+    "given, filled",
+    [
+        ("botox", "Botox"),  # its own name, whatever the case
+        ("Botox, Lip filler", "Botox, Lip filler"),
+        ("Botox, Made-up thing", "Botox"),  # only treatments that exist
+        ("Made-up thing", None),
+        ("", None),
+        ("\x00Botox", None),
+        ("<script>alert(1)</script>", None),
+        ("x" * 5000, None),
+        (",,,", None),
+    ],
+)
+def test_the_ask_form_takes_known_treatments_from_the_address(
+    client_as, alice, botox, given, filled
+):
+    Treatment.objects.create(name="Lip filler")
+    response = client_as(alice).get(reverse("forum:question_ask"), {"treatments": given})
+    assert response.status_code == 200
+    assert response.context["form"]["treatments"].value() == filled
+
+
 # Queries
 
 
