@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from math import ceil
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from doctors.models import CostRange, DoctorProfile, Experience, Review, ReviewQuerySet, WorthIt
+from doctors.models import CostRange, Experience, Review, ReviewQuerySet, Status, WorthIt
 from moderation.models import PUBLISHED
 
 # Fewer answers than these and the page gives the counts as they are, not a share or a typical
@@ -23,16 +23,31 @@ MIN_COST_REPORTS = 5
 WORTH_IT_ORDER = [WorthIt.YES, WorthIt.NOT_SURE, WorthIt.NO]
 
 
+# The reviews' doctors whose profile is public (doctors.models.PUBLIC, seen from a review): on
+# the doctor's row the cards join anyway, rather than in a subquery of its own.
+DOCTOR_PUBLIC = Q(doctor__status__in=(Status.VERIFIED, Status.EXPIRED)) | Q(
+    doctor__status=Status.PENDING, doctor__verified_at__isnull=False
+)
+
+
 def treatment_reviews(treatment) -> ReviewQuerySet:
     """The reviews the public sees that name `treatment` (published, of a doctor whose profile
-    is public), newest first, with what a review card shows."""
+    is public), newest first, with what a review card shows but the treatment, which the
+    caller has (with_treatment)."""
     return (
-        Review.objects.filter(
-            PUBLISHED, treatment=treatment, doctor__in=DoctorProfile.objects.public()
-        )
-        .select_related("author", "doctor__specialty", "treatment")
+        Review.objects.filter(PUBLISHED, DOCTOR_PUBLIC, treatment=treatment)
+        .select_related("author", "doctor__specialty")
         .order_by("-created_at", "-id")
     )
+
+
+def with_treatment(reviews, treatment) -> list[Review]:
+    """The reviews, each told its treatment (the one they were selected by) without a join:
+    every table fewer in the query is planning time saved."""
+    reviews = list(reviews)
+    for review in reviews:
+        review.treatment = treatment
+    return reviews
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,9 @@ def treatment_hub(user, treatment: Treatment) -> dict:
     answered questions, and whether `user` follows it."""
     return {
         "summary": doctor_selectors.review_summary(treatment),
-        "latest_reviews": list(doctor_selectors.treatment_reviews(treatment)[:HUB_REVIEWS]),
+        "latest_reviews": doctor_selectors.with_treatment(
+            doctor_selectors.treatment_reviews(treatment)[:HUB_REVIEWS], treatment
+        ),
         "top_doctors": treatment_doctors(treatment),
         "top_questions": list(
             Question.objects.visible()

@@ -201,6 +201,7 @@ def treatment_reviews(request, slug: str):
     page = ListPaginator(reviews, REVIEWS_PAGE, known_count=summary.review_count).get_page(
         request.GET.get("page")
     )
+    page.object_list = doctor_selectors.with_treatment(page.object_list, treatment)
     context = {
         "treatment": treatment,
         "summary": summary,

@@ -245,3 +245,24 @@ def test_the_hub_makes_the_same_queries_with_more_data(client, client_as, botox)
     # of questions and their treatments. A member: the session and the account, and whether
     # they follow it.
     assert many == (7, 10)
+
+
+def test_the_reviews_shown_are_those_the_public_sees_of_every_doctor(botox):
+    """treatment_reviews repeats doctors.models.PUBLIC on the review's doctor: it must keep
+    choosing the same reviews as Review.objects.visible_to() does."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from doctors.models import Review
+
+    for status, verified in [
+        ("verified", True), ("expired", True), ("pending", True), ("pending", False),
+        ("rejected", False), ("suspended", True), ("draft", False),
+    ]:  # fmt: skip
+        doctor = DoctorProfileFactory()
+        review(botox, doctor=doctor)
+        DoctorProfile.objects.filter(pk=doctor.pk).update(
+            status=status, verified_at=doctor.verified_at if verified else None
+        )
+    shown = set(doctor_selectors.treatment_reviews(botox).values_list("pk", flat=True))
+    public = set(Review.objects.visible_to(AnonymousUser()).values_list("pk", flat=True))
+    assert shown == public and len(shown) == 3  # verified, expired, renewal being checked
