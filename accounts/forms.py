@@ -85,6 +85,7 @@ class NotificationsForm(forms.ModelForm):
             "notify_answers",
             "notify_followed",
             "notify_replies",
+            "notify_treatments",
             "notify_verification",
             "notify_updates",
             "notify_digest",
@@ -93,6 +94,7 @@ class NotificationsForm(forms.ModelForm):
             "notify_answers": "A doctor answers my question",
             "notify_followed": "A doctor answers a question I follow",
             "notify_replies": "A doctor replies to my review",
+            "notify_treatments": "A patient asks a question about a treatment I follow",
             "notify_verification": "A moderator decides on my doctor application",
             "notify_updates": "A patient adds an update to a question I answered",
             "notify_digest": "Once a day: new unanswered questions in the treatments I follow",
@@ -105,3 +107,6 @@ class NotificationsForm(forms.ModelForm):
             del self.fields["notify_verification"]
             del self.fields["notify_updates"]
             del self.fields["notify_digest"]
+        else:
+            # Doctors follow treatments on their dashboard, for the daily digest instead.
+            del self.fields["notify_treatments"]

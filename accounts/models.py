@@ -70,6 +70,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_answers = models.BooleanField("a doctor answers my question", default=True)
     notify_followed = models.BooleanField("a doctor answers a question I follow", default=True)
     notify_replies = models.BooleanField("a doctor replies to my review", default=True)
+    notify_treatments = models.BooleanField(
+        "a patient asks about a treatment I follow", default=True
+    )
     notify_verification = models.BooleanField(
         "a moderator decides on my doctor application", default=True
     )

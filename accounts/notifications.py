@@ -27,6 +27,9 @@ KINDS = {
     "answers": Kind("notify_answers", "when a doctor answers your question"),
     "followed": Kind("notify_followed", "when a doctor answers a question you follow"),
     "replies": Kind("notify_replies", "when a doctor replies to your review"),
+    "treatments": Kind(
+        "notify_treatments", "when a patient asks a question about a treatment you follow"
+    ),
     "verification": Kind("notify_verification", "about decisions on your doctor application"),
     "updates": Kind("notify_updates", "when a patient updates a question you answered"),
     "digest": Kind("notify_digest", "the daily digest of new unanswered questions"),

@@ -145,6 +145,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "accounts.Notification",  # a member's own list, never cached (signed-in pages)
     "doctors.VerificationDecision",
     "forum.QuestionFollow",
+    "treatments.TreatmentFollow",  # a member's own choice: visitors' pages never show it
     "forum.AnswerVote",  # the counts that pages show are stored on the answer
     "moderation.Report",
     "moderation.ModerationAction",

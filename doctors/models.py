@@ -457,6 +457,13 @@ class Review(Moderated):
                 name="review_by_experience",
                 condition=Q(status="published"),
             ),
+            # A treatment's page: its reviews, newest first, and the worth-it and cost figures.
+            models.Index(
+                "treatment",
+                F("created_at").desc(),
+                name="review_by_treatment",
+                condition=Q(status="published", treatment__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -76,6 +76,7 @@ def seed_questions() -> int:
             treatments=item["treatments"],
             photo_visibility=item["visibility"],
             new_photos=new_photos,
+            notify=False,
         )
         question.created_at = asked_at(item)
         question.save(update_fields=["created_at"])

@@ -5,7 +5,6 @@ from django import forms
 from django.urls import reverse
 from django.utils.text import slugify
 from taggit.forms import TagField, TagWidget
-from taggit.utils import parse_tags
 
 import photos
 from accounts.fields import PlainTextField, SquashedCharField
@@ -49,14 +48,6 @@ class TreatmentsField(TagField):
                     "numbers and spaces."
                 )
         return names
-
-
-def initial_treatments(raw: str) -> str:
-    """The treatments a link to the ask form fills in (`?treatments=Botox, Lip filler`, from
-    "Ask your own question"): the names the form would take, at most MAX_TREATMENTS of them;
-    anything else in the link is dropped, not shown."""
-    names = [name for name in parse_tags(raw[:300]) if valid_treatment(name)]
-    return ", ".join(names[:MAX_TREATMENTS])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

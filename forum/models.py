@@ -561,6 +561,33 @@ class QuestionFollow(models.Model):
         return f"{self.user} follows “{self.question}”"
 
 
+class DoctorTreatment(models.Model):
+    """How many published answers a doctor has on questions the public sees with a treatment:
+    the treatment page ranks its doctors by it. Kept by forum.services.recount_doctor_treatments
+    in the transaction of every change that moves it (as DoctorProfile.answer_count is); a row
+    only where the count is above zero."""
+
+    treatment = models.ForeignKey(
+        Treatment, on_delete=models.CASCADE, related_name="doctor_answer_counts"
+    )
+    doctor = models.ForeignKey(
+        "doctors.DoctorProfile", on_delete=models.CASCADE, related_name="treatment_answer_counts"
+    )
+    answer_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["doctor", "treatment"], name="doctor_treatment_once")
+        ]
+        indexes = [
+            # A treatment's doctors, most answers first.
+            models.Index("treatment", F("answer_count").desc(), name="treatment_top_doctors")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.doctor}: {self.answer_count} answers about {self.treatment}"
+
+
 class UrgentRule(models.Model):
     """Words in a question that may mean it needs urgent care ("blurred vision" after Botox).
     Loaded from forum/triage_rules.json by a migration; moderators edit them in the admin."""

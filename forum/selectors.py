@@ -10,12 +10,14 @@ from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Prefetch, Q
 from django.utils import timezone
 
-from doctors.models import DoctorProfile, Review
+from doctors import selectors as doctor_selectors
+from doctors.models import DoctorProfile, Review, Status
 from doctors.permissions import can_answer, is_verified_doctor
 from forum import search, triage
 from forum.models import (
     AnswerAgreement,
     AnswerVote,
+    DoctorTreatment,
     Photo,
     Question,
     QuestionFollow,
@@ -24,6 +26,17 @@ from forum.models import (
     sees_hidden,
 )
 from forum.permissions import can_view_photos, who_can_view
+from treatments.models import Treatment, TreatmentFollow
+
+# What a treatment's page shows above its list of questions.
+HUB_REVIEWS = 3
+HUB_DOCTORS = 6
+HUB_TOP_QUESTIONS = 5
+# What a doctor's card on it shows (as DoctorProfileQuerySet.for_cards, through another model).
+DOCTOR_CARD_FIELDS = [
+    "id", "slug", "name", "credentials", "city", "region", "specialty", "headshot_key",
+    "headshot_width", "headshot_height", "review_count", "rating_average", "status", "user_id",
+]  # fmt: skip
 
 
 def detail_questions(user) -> QuestionQuerySet:
@@ -225,8 +238,8 @@ def latest(queryset) -> tuple[list, bool]:
 
 
 def my_activity(user) -> dict:
-    """A member's own questions, follow-ups, reviews and followed questions, newest first, the
-    latest ACTIVITY_ITEMS of each: one query a list."""
+    """A member's own questions, follow-ups, reviews, followed questions and treatments, newest
+    first, the latest ACTIVITY_ITEMS of each: one query a list."""
     questions = Question.objects.filter(author=user, deleted_at__isnull=True).order_by(
         "-created_at", "-id"
     )
@@ -242,9 +255,67 @@ def my_activity(user) -> dict:
         .select_related("question")
         .order_by("-created_at", "-id")
     )
+    treatments = (
+        TreatmentFollow.objects.filter(user=user)
+        .select_related("treatment")
+        .order_by("-created_at", "-id")
+    )
     sections = {"questions": questions, "updates": updates, "reviews": reviews}
-    sections["follows"] = follows
+    sections |= {"follows": follows, "treatment_follows": treatments}
     context = {"shown": ACTIVITY_ITEMS}
     for name, queryset in sections.items():
         context[name], context[f"more_{name}"] = latest(queryset)
     return context
+
+
+def follows_treatment(user, treatment: Treatment) -> bool:
+    """A signed-in patient (or moderator) follows the treatment; doctors follow theirs on the
+    dashboard instead."""
+    return (
+        user.is_authenticated
+        and not user.is_doctor
+        and TreatmentFollow.objects.filter(treatment=treatment, user=user).exists()
+    )
+
+
+def treatment_doctors(treatment: Treatment, limit: int = HUB_DOCTORS) -> list[DoctorProfile]:
+    """The verified doctors who answer most about the treatment: by their published answers on
+    questions the public sees with it (stored in DoctorTreatment), then by their rating's
+    ranking score, then by name. Each carries `treatment_answers`."""
+    rows = (
+        DoctorTreatment.objects.filter(
+            treatment=treatment, answer_count__gt=0, doctor__status=Status.VERIFIED
+        )
+        .select_related("doctor__specialty")
+        .only(
+            "answer_count",
+            *(f"doctor__{name}" for name in DOCTOR_CARD_FIELDS),
+            "doctor__specialty__name",
+        )
+        .order_by("-answer_count", "-doctor__ranking_score", "doctor__name", "doctor_id")[:limit]
+    )
+    doctors = []
+    for row in rows:
+        row.doctor.treatment_answers = row.answer_count
+        doctors.append(row.doctor)
+    return doctors
+
+
+def treatment_hub(user, treatment: Treatment) -> dict:
+    """What a treatment's page shows above its questions, in a fixed number of queries: the
+    reviews' figures and the latest reviews, the doctors who answer most about it, its most
+    answered questions, and whether `user` follows it."""
+    return {
+        "summary": doctor_selectors.review_summary(treatment),
+        "latest_reviews": doctor_selectors.with_treatment(
+            doctor_selectors.treatment_reviews(treatment)[:HUB_REVIEWS], treatment
+        ),
+        "top_doctors": treatment_doctors(treatment),
+        "top_questions": list(
+            Question.objects.visible()
+            .filter(tagged_items__tag=treatment, answer_count__gt=0)
+            .only("id", "title", "slug", "answer_count", "photo_count", "created_at", "noindex")
+            .order_by("-answer_count", "-created_at", "-id")[:HUB_TOP_QUESTIONS]
+        ),
+        "following": follows_treatment(user, treatment),
+    }

@@ -13,11 +13,12 @@ import photos
 from accounts import notifications
 from accounts.models import User
 from doctors.models import DoctorProfile
-from forum import search, triage
+from forum import search, tasks, triage
 from forum.models import (
     Answer,
     AnswerAgreement,
     AnswerVote,
+    DoctorTreatment,
     Photo,
     Question,
     QuestionFollow,
@@ -26,7 +27,7 @@ from forum.models import (
 )
 from moderation import audit
 from moderation.models import PUBLISHED, ModerationStatus
-from treatments.models import Treatment
+from treatments.models import Treatment, TreatmentFollow
 
 
 def default_alt_text(question: Question, position: int, update=None) -> str:
@@ -77,7 +78,11 @@ def question_create(
     photo_visibility: str,
     new_photos: list[tuple[photos.ProcessedPhoto, str]],
     noindex: bool = False,
+    notify: bool = True,
 ) -> Question:
+    """Post the question; once it has committed, the patients who follow one of its treatments
+    are emailed by a background task (forum.tasks)."""
+
     def write(written: list[str]) -> Question:
         question = Question.objects.create(
             author=author,
@@ -93,6 +98,10 @@ def question_create(
         search.refresh([question.pk])
         # Last: the treatments' rows stay locked until the commit, not while photos are stored.
         recount_treatments_of([question.pk])
+        if notify:
+            transaction.on_commit(
+                partial(tasks.notify_treatment_followers.enqueue, question_id=question.pk)
+            )
         return question
 
     return _with_file_cleanup(write)
@@ -158,7 +167,10 @@ def question_update(
         recount_question(locked.pk)
         before = list(locked.treatments.values_list("pk", flat=True))
         locked.treatments.set(treatments)
-        recount_treatments([*before, *locked.treatments.values_list("pk", flat=True)])
+        after = list(locked.treatments.values_list("pk", flat=True))
+        recount_treatments([*before, *after])
+        if set(before) != set(after):  # its doctors now answer about other treatments
+            recount_doctor_treatments(locked.answers.values_list("doctor_id", flat=True))
         search.refresh([locked.pk])
         return locked
 
@@ -330,6 +342,7 @@ def answer_submit(
         if created:
             Question.objects.filter(pk=locked.pk).update(answer_count=F("answer_count") + 1)
             DoctorProfile.objects.filter(pk=doctor.pk).update(answer_count=F("answer_count") + 1)
+            recount_doctor_treatments([doctor.pk])
         if created and notify:
             # After commit, outside the question's row lock: one email per follower.
             transaction.on_commit(partial(_notify_answer, locked, answer))
@@ -393,6 +406,16 @@ def follow_set(*, question: Question, user: User, follow: bool) -> None:
         QuestionFollow.objects.get_or_create(question=question, user=user)
     else:
         QuestionFollow.objects.filter(question=question, user=user).delete()
+
+
+@transaction.atomic
+def treatment_follow_set(*, treatment: Treatment, user: User, follow: bool) -> None:
+    """A patient follows the treatment, to be emailed about its new questions, or stops;
+    posting the wanted state, as for a question."""
+    if follow:
+        TreatmentFollow.objects.get_or_create(treatment=treatment, user=user)
+    else:
+        TreatmentFollow.objects.filter(treatment=treatment, user=user).delete()
 
 
 @transaction.atomic
@@ -492,7 +515,9 @@ def recount_helpful(answer_ids) -> None:
 
 
 def recount_doctor_answers(doctor_ids) -> None:
-    """Each doctor's answer count: published answers on questions the public sees."""
+    """Each doctor's answer count: published answers on questions the public sees; and the
+    same per treatment (recount_doctor_treatments)."""
+    doctor_ids = list(doctor_ids)
     counted = (
         Answer.objects.published()
         .filter(
@@ -504,9 +529,40 @@ def recount_doctor_answers(doctor_ids) -> None:
         .annotate(total=Count("pk"))
         .values("total")
     )
-    DoctorProfile.objects.filter(pk__in=list(doctor_ids)).update(
+    DoctorProfile.objects.filter(pk__in=doctor_ids).update(
         answer_count=Coalesce(Subquery(counted), 0)
     )
+    recount_doctor_treatments(doctor_ids)
+
+
+def recount_doctor_treatments(doctor_ids) -> None:
+    """Each doctor's published answers per treatment, on questions the public sees: what a
+    treatment's page ranks its doctors by. The doctors' rows are locked first (in order, so two
+    recounts never wait on each other crosswise), and the counts are taken after the lock, so
+    concurrent answers queue instead of overwriting each other's counts. A doctor's answers are
+    few, so counting them all again is cheap."""
+    ids = sorted(set(doctor_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        list(
+            DoctorProfile.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        counts = (
+            Answer.objects.public()
+            .filter(doctor__in=ids, question__tagged_items__isnull=False)
+            .values_list("doctor_id", "question__tagged_items__tag_id")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        DoctorTreatment.objects.filter(doctor__in=ids).delete()
+        DoctorTreatment.objects.bulk_create(
+            DoctorTreatment(doctor_id=doctor, treatment_id=treatment, answer_count=total)
+            for doctor, treatment, total in counts
+        )
 
 
 @transaction.atomic

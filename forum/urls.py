@@ -44,6 +44,8 @@ urlpatterns = [
     path("answers/<int:pk>/helped/", views.answer_helped, name="answer_helped"),
     path("answers/<int:pk>/agree/", views.answer_agree, name="answer_agree"),
     path("treatments/<treatment:slug>/", views.treatment_detail, name="treatment_detail"),
+    path("treatments/<treatment:slug>/reviews/", views.treatment_reviews, name="treatment_reviews"),
+    path("treatments/<treatment:slug>/follow/", views.treatment_follow, name="treatment_follow"),
     path(
         "feeds/questions/",
         cache_for_visitors(require_safe(feeds.NewestQuestions())),

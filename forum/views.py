@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 import pagecache
 import photos
 from accounts.permissions import verified_email_required
+from doctors import selectors as doctor_selectors
 from doctors import services as doctor_services
 from doctors.models import Status
 from doctors.permissions import (
@@ -23,11 +25,12 @@ from doctors.permissions import (
 )
 from forum import search, selectors, services, structured, triage
 from forum.forms import (
+    MAX_TREATMENTS,
+    TREATMENT_NAME,
     AnswerForm,
     FollowedTreatmentsForm,
     QuestionForm,
     UpdateForm,
-    initial_treatments,
 )
 from forum.models import (
     Answer,
@@ -40,10 +43,12 @@ from forum.permissions import patient_required
 from moderation import audit, limits
 from pagecache import cache_for_visitors
 from treatments.models import Treatment
+from treatments.tagging import treatments_from_string
 from web.paging import ListPaginator
 from web.seo import canonical_path, seo
 
 PAGE_SIZE = 20
+REVIEWS_PAGE = 10
 TREATMENT_SLUG = re.compile(r"[-\w]+")
 SORTS = {
     "newest": ("Newest", ["-created_at", "-id"]),
@@ -148,7 +153,9 @@ def question_list(request):
 @cache_for_visitors
 @require_safe
 def treatment_detail(request, slug: str):
-    """Everyone: one treatment's description and its questions, newest first."""
+    """Everyone: one treatment's hub: what patients who had it say (worth it, what they paid,
+    their latest reviews), the doctors who answer most about it, its most answered questions,
+    then all its questions, newest first. Later pages of the list show the list alone."""
     fragments = pagecache.fragments()  # the generation first, then the rows kept under it
     treatment = get_object_or_404(Treatment, slug=slug)
     questions = (
@@ -158,9 +165,14 @@ def treatment_detail(request, slug: str):
     )
     paginator = ListPaginator(questions, PAGE_SIZE, known_count=treatment.question_count)
     page = paginator.get_page(request.GET.get("page"))
+    hub = selectors.treatment_hub(request.user, treatment) if page.number == 1 else {}
+    if page.number != 1:
+        hub["following"] = selectors.follows_treatment(request.user, treatment)
     context = {
+        **hub,
         "treatment": treatment,
         "page": page,
+        "ask_url": ask_url(treatment),
         "seo": seo(
             canonical_path(request, "page"),
             f"{treatment.name}: questions and doctors' answers",
@@ -172,6 +184,58 @@ def treatment_detail(request, slug: str):
         **fragments,
     }
     return render(request, "forum/treatment_detail.html", context)
+
+
+def ask_url(treatment: Treatment) -> str:
+    """The ask form with the treatment filled in."""
+    return f"{reverse('forum:question_ask')}?{urlencode({'treatments': treatment.name})}"
+
+
+@cache_for_visitors
+@require_safe
+def treatment_reviews(request, slug: str):
+    """Everyone: the reviews the public sees that name the treatment, newest first, 10 a page,
+    under the same figures as the treatment's page."""
+    treatment = get_object_or_404(Treatment, slug=slug)
+    summary = doctor_selectors.review_summary(treatment)
+    reviews = doctor_selectors.treatment_reviews(treatment)
+    page = ListPaginator(reviews, REVIEWS_PAGE, known_count=summary.review_count).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = doctor_selectors.with_treatment(page.object_list, treatment)
+    context = {
+        "treatment": treatment,
+        "summary": summary,
+        "page": page,
+        "ask_url": ask_url(treatment),
+        "seo": seo(
+            canonical_path(request, "page"),
+            f"{treatment.name} reviews",
+            f"What patients who had {treatment.name} say about it and their doctors: whether "
+            "it was worth it, what it cost, and how they rate their doctor.",
+        ),
+    }
+    return render(request, "forum/treatment_reviews.html", context)
+
+
+@patient_required
+@require_POST
+def treatment_follow(request, slug: str):
+    """Signed-in patients follow a treatment, to be emailed when a question about it is
+    published, or stop. (Doctors choose their treatments on their dashboard.)"""
+    treatment = get_object_or_404(Treatment, slug=slug)
+    following = request.POST.get("follow") == "1"
+    services.treatment_follow_set(treatment=treatment, user=request.user, follow=following)
+    if request.htmx:
+        context = {"treatment": treatment, "following": following}
+        return render(request, "forum/partials/treatment_follow.html", context)
+    messages.success(
+        request,
+        f"You follow {treatment.name}: we'll email you when a patient asks about it."
+        if following
+        else f"You no longer follow {treatment.name}.",
+    )
+    return redirect(treatment)
 
 
 @cache_for_visitors
@@ -380,8 +444,7 @@ def triage_check(request):
 def question_ask(request):
     """Patients with a verified email ask a question, with up to six photos."""
     if request.method == "GET":
-        treatments = initial_treatments(request.GET.get("treatments", ""))
-        return render_form(request, QuestionForm(initial={"treatments": treatments}))
+        return render_form(request, QuestionForm(initial=ask_initial(request)))
     form = QuestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_form(request, form, status=400)
@@ -397,6 +460,22 @@ def question_ask(request):
         noindex=form.cleaned_data["noindex"],
     )
     return after_upload(request, question)
+
+
+def ask_initial(request) -> dict:
+    """The ask form's treatments from ?treatments=Botox ("Ask about Botox" on a treatment's
+    page): the names given that are treatments already (matched regardless of case, shown
+    under their own names); anything else is ignored."""
+    given = treatments_from_string(request.GET.get("treatments", "")[:300])[:MAX_TREATMENTS]
+    wanted = {name.lower() for name in given if len(name) <= 50 and TREATMENT_NAME.match(name)}
+    if not wanted:
+        return {}
+    names = sorted(
+        Treatment.objects.alias(lower_name=Lower("name"))
+        .filter(lower_name__in=wanted)
+        .values_list("name", flat=True)
+    )
+    return {"treatments": ", ".join(names)} if names else {}
 
 
 def render_form(request, form: QuestionForm, *, status: int = 200) -> HttpResponse:

@@ -19,6 +19,7 @@ from accounts.models import DataExport, User
 from doctors.models import DoctorProfile
 from forum.models import Answer, AnswerVote, Question, QuestionFollow
 from moderation.models import Report
+from treatments.models import TreatmentFollow
 
 EXPORT_DAYS = 7
 REBUILD_AFTER = timedelta(minutes=10)  # a new copy at most this often
@@ -168,6 +169,7 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                     ("answers_to_my_questions", "notify_answers"),
                     ("answers_to_questions_i_follow", "notify_followed"),
                     ("replies_to_my_reviews", "notify_replies"),
+                    ("questions_about_treatments_i_follow", "notify_treatments"),
                     ("verification_decisions", "notify_verification"),
                     ("updates_to_questions_i_answered", "notify_updates"),
                     ("daily_digest", "notify_digest"),
@@ -219,6 +221,12 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
         "notifications": [
             {"text": note.text, "at": note.created_at, "read": note.read_at is not None}
             for note in user.notifications.order_by("created_at", "id")
+        ],
+        "followed_treatments": [
+            follow.treatment.name
+            for follow in TreatmentFollow.objects.filter(user=user)
+            .select_related("treatment")
+            .order_by("treatment__name")
         ],
     }
     if profile is not None:

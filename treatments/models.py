@@ -1,11 +1,13 @@
-"""Treatments: what questions are tagged with and doctors follow and are reviewed for.
+"""Treatments: what questions are tagged with, doctors and patients follow, and reviews name.
 
 Below `doctors` and `forum`, which both point here; this app knows neither of them.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import NaturalKeyManager, TagBase
 
 
@@ -48,3 +50,25 @@ class Treatment(TagBase):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:treatment_detail", args=[self.slug])
+
+
+class TreatmentFollow(models.Model):
+    """A patient follows a treatment: they are emailed when a question about it is published
+    (forum.services). Doctors follow treatments on their dashboard instead
+    (DoctorProfile.followed_treatments), for the daily digest."""
+
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="treatment_follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            # Also the index of a treatment's followers, whom a new question emails.
+            models.UniqueConstraint(fields=["treatment", "user"], name="treatment_follow_once")
+        ]
+        indexes = [models.Index("user", F("created_at").desc(), name="treatment_follow_by_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.treatment}"

@@ -33,7 +33,9 @@ from tests.factories import (
     DoctorProfileFactory,
     PatientFactory,
     QuestionFactory,
+    ReviewFactory,
 )
+from treatments.models import Treatment
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -101,11 +103,25 @@ def site(alice, bob, carol, mallory, moderator):
         question=question, body="A week later it is softer.", status_set="", new_photos=[],
         notify=False,
     )  # fmt: skip
+    lip_filler = Treatment.objects.get(slug="lip-filler")
     review, _ = doctor_services.review_submit(
         doctor=bob.doctor_profile, author=alice,
         fields={"rating": 4, "title": "Kind and careful", "body": "She explained every step.",
-                "worth_it": "yes", "experience": "treatment"},
+                "worth_it": "yes", "experience": "treatment", "treatment": lip_filler,
+                "cost_range": "500-1000"},
     )  # fmt: skip
+    for worth_it, cost in [
+        ("yes", "250-500"),
+        ("yes", "500-1000"),
+        ("no", "250-500"),
+        ("not_sure", ""),
+    ]:
+        # The treatment's page with every figure: shares, a typical cost, its reviews.
+        ReviewFactory(doctor=dana.doctor_profile, treatment=lip_filler, worth_it=worth_it,
+                      cost_range=cost, experience="treatment")  # fmt: skip
+    ReviewFactory(doctor=dana.doctor_profile, treatment=lip_filler, cost_range="1000-3000")
+    dana.doctor_profile.refresh_rating()
+    services.treatment_follow_set(treatment=lip_filler, user=mallory, follow=True)
     doctor_services.review_reply(review=review, text="Thank you for your kind words.")
     bob.doctor_profile.refresh_rating()
     banned = PatientFactory(email="banned@example.com", display_name="Banned Member")
@@ -142,6 +158,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("search-results", reverse("forum:search") + "?q=swelling+filler"),
             ("search-nothing", reverse("forum:search") + "?q=zebra"),
             ("treatment", reverse("forum:treatment_detail", args=["lip-filler"])),
+            ("treatment-reviews", reverse("forum:treatment_reviews", args=["lip-filler"])),
             ("doctors", reverse("doctors:directory")),
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("doctor-reviews", reverse("doctors:reviews", args=[doctor])),
@@ -165,6 +182,7 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("home", reverse("home")),
             ("question", question),
             ("ask", reverse("forum:question_ask")),
+            ("ask-about", reverse("forum:question_ask") + "?treatments=Lip+filler"),
             ("edit", reverse("forum:question_edit", args=[pk])),
             ("delete", reverse("forum:question_delete", args=[pk])),
             ("deidentify", reverse("forum:question_deidentify", args=[pk])),
@@ -188,12 +206,14 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("review", reverse("doctors:review", args=[doctor])),
             ("report", reverse("moderation:report", args=["question", pk])),
+            ("treatment", reverse("forum:treatment_detail", args=["lip-filler"])),
             ("reauthenticate", reverse("account_reauthenticate")),
             ("forbidden", reverse("forum:doctor_dashboard"), 403),
         ],
         "doctor": [
             ("question", question),
             ("dashboard", reverse("forum:doctor_dashboard")),
+            ("treatment", reverse("forum:treatment_detail", args=["lip-filler"])),
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("doctor-reviews", reverse("doctors:reviews", args=[doctor])),
             ("apply", reverse("doctors:apply")),

@@ -9,6 +9,7 @@ from doctors import services as doctor_services
 from forum import services
 from moderation.services import set_hidden
 from tests.factories import QuestionFactory
+from treatments.models import Treatment
 
 INBOX = reverse("accounts:notification_list")
 ACTIVITY = reverse("forum:my_activity")
@@ -137,10 +138,13 @@ def test_my_activity_shows_what_the_member_posted_and_follows(
         fields={"rating": 5, "title": "Careful and kind", "body": "Explained every step.",
                 "worth_it": "yes", "experience": "treatment"},
     )  # fmt: skip
+    services.treatment_follow_set(
+        treatment=Treatment.objects.create(name="Lip flip"), user=alice, follow=True
+    )
     QuestionFactory(author=mallory, title="Mallory's own question")
     QuestionFactory.create_batch(25, author=alice)
     browser = client_as(alice)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         html = browser.get(ACTIVITY).content.decode()
     for text in (
         "Ten days later the bruise is yellow.",
@@ -148,6 +152,7 @@ def test_my_activity_shows_what_the_member_posted_and_follows(
         "Careful and kind",
         "5 out of 5 stars for Bob Stone",
         "Your 20 latest.",
+        ">Lip flip</a>",
     ):
         assert text in html, text
     assert "Mallory's own question" not in html
@@ -158,3 +163,4 @@ def test_my_activity_for_a_new_member_says_where_to_start(client_as, mallory):
     html = client_as(mallory).get(ACTIVITY).content.decode()
     assert "You haven't asked anything yet." in html
     assert "You follow no questions." in html
+    assert "You follow no treatments." in html

@@ -49,6 +49,7 @@ def test_a_member_downloads_their_data_and_photos(
     )  # fmt: skip
     report_submit(reporter=alice, item=answer, reason="spam", details="Looks copied.")
     notifications.record(alice, "Bob Stone answered your question", "/questions/1/")
+    services.treatment_follow_set(treatment=question.treatments.get(), user=alice, follow=True)
     browser = reauthenticated_as(alice)
     export = prepare(browser, django_capture_on_commit_callbacks)
     assert export.status == "ready" and export.is_downloadable
@@ -67,6 +68,8 @@ def test_a_member_downloads_their_data_and_photos(
     assert data["helpful_votes"][0]["answer"] == "Give it time"
     assert data["reports"][0]["details"] == "Looks copied."
     assert data["notifications"][0]["text"] == "Bob Stone answered your question"
+    assert data["followed_treatments"] == ["Lip filler"]
+    assert data["account"]["emails_wanted"]["questions_about_treatments_i_follow"] is True
     photo_files = [name for name in archive.namelist() if name.startswith("photos/")]
     assert len(photo_files) == 2
     assert archive.read(photo_files[0])[:3] == b"\xff\xd8\xff"  # the re-encoded JPEG

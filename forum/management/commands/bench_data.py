@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 import photos
 from accounts.models import User
-from doctors.models import DoctorProfile, Review, Specialty, rating_figures_from
+from doctors.models import CostRange, DoctorProfile, Review, Specialty, rating_figures_from
 from forum import search
 from forum.management.commands.search_benchmark import (
     ANSWER_TEXT,
@@ -255,8 +255,12 @@ class Command(BaseCommand):
             cursor.execute("DROP TABLE bench_doctor")
 
     def reviews(self, count: int, doctors, patients) -> None:
+        """About `count` reviews, each naming a treatment (the treatment pages' figures), most
+        with a cost."""
         rng = self.rng
         per_doctor = max(1, count // max(1, len(doctors)))
+        treatments = list(Treatment.objects.values_list("pk", flat=True))
+        costs = [*CostRange.values, ""]
         rows = []
         for doctor in doctors:
             for author_id in rng.sample(patients, min(per_doctor, len(patients))):
@@ -267,8 +271,10 @@ class Command(BaseCommand):
                         rating=rng.choices([5, 4, 3, 2, 1], weights=[60, 20, 8, 5, 7])[0],
                         title="A made-up review",
                         body="The doctor explained every step and the result looks natural.",
-                        worth_it="yes",
+                        worth_it=rng.choices(["yes", "not_sure", "no"], weights=[8, 1, 1])[0],
                         experience=rng.choice(["treatment", "treatment", "consultation"]),
+                        treatment_id=rng.choice(treatments),
+                        cost_range=rng.choice(costs),
                         created_at=self.now - timedelta(days=rng.randint(0, 700)),
                     )
                 )

@@ -29,6 +29,7 @@ def bench_pages() -> dict[str, str]:
         "question list": "/questions/",
         "question page": showcase.get_absolute_url(),
         "treatment page": "/treatments/botox/",
+        "treatment reviews": "/treatments/botox/reviews/",
         "doctor profile": doctor.get_absolute_url(),
         "directory": "/doctors/",
         "search": "/search/?q=botox+jaw",

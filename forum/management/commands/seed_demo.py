@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_users
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
+from doctors.demo_treatments import seed_review_treatments
 from forum import search
 from forum.demo import demo_reports, seed_answers, seed_follow_ups, seed_questions
 from forum.services import recount_all_treatments
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             answers = seed_answers(doctors)
             updates = seed_follow_ups()
             reviews = seed_reviews()
+            seed_review_treatments()
             reports = seed_moderation(moderator, demo_reports())
             search.refresh_all()
             recount_all_treatments()

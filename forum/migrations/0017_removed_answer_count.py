@@ -13,7 +13,7 @@ def count_removed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0015_treatments_app"),
+        ("forum", "0016_doctor_treatment_answer_counts"),
     ]
 
     operations = [

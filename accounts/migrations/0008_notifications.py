@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_user_notify_updates'),
+        ('accounts', '0007_user_notify_treatments'),
     ]
 
     operations = [
