@@ -187,8 +187,12 @@ def test_an_answer_keeps_the_credentials_its_doctor_had(client, client_as, bob):
     answer.refresh_from_db()
     assert (answer.signed_name, answer.signed_line) == (then_name, then_line)
     page = client.get(question.get_absolute_url()).content.decode()
-    assert then_name in page and then_line in page
-    assert "Portland Facial Plastic Surgeon" not in page
+    # The answer is signed as it was; the side column's card shows the doctor as they are now.
+    signed = page.split(f'id="answer-{answer.pk}"', 1)[1].split("</article>", 1)[0]
+    assert then_name in signed and then_line in signed
+    assert "Portland Facial Plastic Surgeon" not in signed
+    aside = page.split("<aside", 1)[1].split("</aside>", 1)[0]
+    assert "Portland Facial Plastic Surgeon" in aside
 
 
 def test_while_the_renewal_is_checked_the_profile_stays_and_says_so(

@@ -234,7 +234,7 @@ def test_question_page_queries_do_not_grow_with_updates(client_as, mallory):
         with CaptureQueriesContext(connection) as queries:
             assert browser.get(question.get_absolute_url()).status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 9
+    assert counts[0] == counts[1] <= 10  # the related questions in the side column included
 
 
 def test_updates_are_in_the_askers_data(alice, question):
