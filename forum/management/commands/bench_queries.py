@@ -3,11 +3,14 @@ import re
 import statistics
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from accounts.models import User
 from doctors.models import DoctorProfile
 from forum.management.commands.bench_data import SHOWCASE_TITLE
 from forum.models import Photo, Question
@@ -16,14 +19,21 @@ RENDERS = 5  # renders of each page, uncached; the median is reported
 SMALL_TABLE = 1_000
 
 
-def bench_pages() -> dict[str, str]:
-    """The pages the benchmark loads, by name: the same whatever the amount of data."""
-    showcase = Question.objects.get(title=SHOWCASE_TITLE)
+def bench_pages() -> dict[str, tuple[str, User | None]]:
+    """The pages the benchmark loads, by name, and who is signed in (None: an anonymous
+    visitor): the same pages whatever the amount of data."""
+    showcase = Question.objects.select_related("author").get(title=SHOWCASE_TITLE)
     doctor = (
-        DoctorProfile.objects.verified().filter(answers__question=showcase).order_by("pk").first()
+        DoctorProfile.objects.verified()
+        .filter(answers__question=showcase)
+        .select_related("user")
+        .order_by("pk")
+        .first()
     )
     photo = Photo.objects.filter(question=showcase).order_by("position").first()
-    return {
+    # A patient reading someone else's question, and the asker on their own pages.
+    reader = User.objects.filter(role="patient").exclude(pk=showcase.author_id).order_by("pk")[0]
+    anonymous = {
         "ceiling": "/healthz",
         "home": "/",
         "question list": "/questions/",
@@ -35,6 +45,28 @@ def bench_pages() -> dict[str, str]:
         "search": "/search/?q=botox+jaw",
         "photo thumbnail": photo.url("320"),
     }
+    members = {
+        "question page, patient": (showcase.get_absolute_url(), reader),
+        "home, patient": ("/", reader),
+        "my activity": (reverse("forum:my_activity"), showcase.author),
+        "notifications": (reverse("accounts:notification_list"), showcase.author),
+        "doctor dashboard": (reverse("forum:doctor_dashboard"), doctor.user),
+    }
+    return {name: (url, None) for name, url in anonymous.items()} | members
+
+
+def signed_in(user: User | None) -> Client:
+    client = Client()
+    if user:
+        client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    return client
+
+
+def session_cookie(client: Client) -> str:
+    """The Cookie header the load client sends: the same session, a row in the sessions
+    table that the server reads as it would a member's."""
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"
 
 
 class Command(BaseCommand):
@@ -50,13 +82,17 @@ class Command(BaseCommand):
         if explain and connection.vendor != "postgresql":
             raise CommandError("--explain needs PostgreSQL.")
         pages = bench_pages()
-        client = Client()
+        clients: dict[int | None, Client] = {}
         result, plans = {}, []
         # What a page costs when it is rendered: the page cache is off here.
         with override_settings(
             ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False, PAGE_CACHE_SECONDS=0
         ):
-            for name, url in pages.items():
+            for name, (url, user) in pages.items():
+                key = user.pk if user else None
+                if key not in clients:
+                    clients[key] = signed_in(user)
+                client = clients[key]
                 client.get(url)  # a first visit warms the connection and the template cache
                 timings = []
                 for _ in range(RENDERS):
@@ -68,6 +104,7 @@ class Command(BaseCommand):
                     raise CommandError(f"{name} ({url}) answered {response.status_code}")
                 result[name] = {
                     "url": url,
+                    "cookie": session_cookie(client) if user else "",
                     "queries": len(queries),
                     "render_ms": round(statistics.median(timings), 1),
                 }
