@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 import photos
-from accounts.models import User
+from accounts.models import Notification, User
 from doctors.models import Review
 from forum import services
 from forum.demo_content import (
@@ -110,6 +110,29 @@ def seed_answers(doctors: dict) -> int:
         created += 1
     seed_agreements()
     return created
+
+
+def seed_notifications() -> int:
+    """The demo patient's inbox: a line for every answer to her questions, as answer_submit
+    writes it, the newest two still unread (the bell shows 2). Returns how many were made."""
+    patient = User.objects.get(email="patient@example.com")
+    if patient.notifications.exists():
+        return 0
+    answers = Answer.objects.filter(question__author=patient).select_related("question", "doctor")
+    rows = [
+        Notification(
+            user=patient,
+            text=f"{answer.doctor.display_name} answered your question “{answer.question.title}”",
+            url=answer.get_absolute_url(),
+            created_at=answer.created_at,
+        )
+        for answer in answers.order_by("-created_at")
+    ]
+    for row in rows[2:]:
+        row.read_at = row.created_at + timedelta(hours=2)
+    Notification.objects.bulk_create(rows)
+    User.objects.filter(pk=patient.pk).update(unread_notifications=min(2, len(rows)))
+    return len(rows)
 
 
 def seed_agreements() -> None:

@@ -136,6 +136,11 @@ def test_a_members_phone_menu_with_javascript(page: Page, live_server, alice, sc
     page.goto(base + "/")
     summary = menu(page).locator("summary")
     expect(summary).to_have_accessible_name("Menu for Alice")
+    # One row: the logo, "Ask", the bell and the menu side by side (the search box below).
+    logo = page.locator("header .logo").bounding_box()
+    for item in (summary, page.locator("header .bell"), page.locator(".site-nav .button")):
+        box = item.bounding_box()
+        assert abs((box["y"] + box["height"] / 2) - (logo["y"] + logo["height"] / 2)) < 8
     summary.click()
     expect(menu(page).get_by_text("Signed in as Alice")).to_be_visible()
     screenshot("header-member-menu-open")

@@ -204,3 +204,16 @@ def test_seed_demo_doctors_and_reviews_look_real(seeded, client):
             assert any(start in review.body for start in starts), (review.rating, review.body)
     html = client.get(DoctorProfile.objects.get(name="Adrian Kessler").get_absolute_url())
     assert "Board certification" in html.content.decode()
+
+
+def test_seed_demo_fills_the_patients_inbox(seeded, client):
+    """Jasmine's bell shows 2: the newest two answers to her questions, the rest read."""
+    patient = User.objects.get(email="patient@example.com")
+    answers = Question.objects.filter(author=patient).values_list("answer_count", flat=True)
+    assert patient.notifications.count() == sum(answers) >= 3
+    assert patient.unread_notifications == 2 == patient.notifications.filter(read_at=None).count()
+    client.force_login(patient)
+    page = client.get("/").content.decode()
+    assert "Notifications, 2 new" in page
+    call_command("seed_demo", "--quiet")
+    assert patient.notifications.count() == sum(answers)  # once only

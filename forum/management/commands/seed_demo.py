@@ -7,7 +7,13 @@ from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from doctors.demo_treatments import seed_review_treatments
 from forum import search
-from forum.demo import demo_reports, seed_answers, seed_follow_ups, seed_questions
+from forum.demo import (
+    demo_reports,
+    seed_answers,
+    seed_follow_ups,
+    seed_notifications,
+    seed_questions,
+)
 from forum.services import recount_all_treatments
 from moderation.demo import seed_moderation
 
@@ -36,6 +42,7 @@ class Command(BaseCommand):
             questions = seed_questions()
             answers = seed_answers(doctors)
             updates = seed_follow_ups()
+            seed_notifications()
             reviews = seed_reviews()
             seed_review_treatments()
             reports = seed_moderation(moderator, demo_reports())
