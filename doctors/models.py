@@ -123,6 +123,19 @@ class DoctorProfile(models.Model):
     region = models.CharField("state or region", max_length=80, blank=True)
     country = models.CharField(max_length=80, blank=True)
     website = models.URLField(blank=True)
+    # Where patients find the practice: shown on the profile. The ZIP code also places the
+    # practice on the map (latitude and longitude, from the shipped postal-code table) for
+    # "doctors near me" and distances in the directory.
+    street_address = models.CharField(max_length=160, blank=True)
+    postal_code = models.CharField("ZIP code", max_length=10, blank=True)
+    phone = models.CharField("practice phone", max_length=30, blank=True)
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+    accepts_consultations = models.BooleanField(
+        "take consultation requests",
+        default=True,
+        help_text="Patients can send you a private consultation request from your profile.",
+    )
     bio = models.TextField(max_length=3000, blank=True)
     headshot_key = models.CharField(max_length=32, blank=True)
     headshot_width = models.PositiveIntegerField(null=True, blank=True)
