@@ -146,6 +146,22 @@ LICENSING = {
     "CO": ("Colorado Medical Board", "DR.", 7),
 }
 
+# Where each practice is: (street address, ZIP code, phone). The streets are invented, the ZIP
+# codes are real ones of the cities (they place the practice on the map), and the phone numbers
+# are in 555-0100 to 555-0199, the range set aside for fiction.
+ADDRESSES = {
+    "Marco Bellini": ("2210 West Harbor Boulevard, Suite 300", "33609", "(813) 555-0142"),
+    "Elliot Varga": ("8840 Desert Bloom Parkway, Suite 120", "89117", "(702) 555-0117"),
+    "Helena Brandt": ("1415 Magnolia Crest Drive", "35205", "(205) 555-0163"),
+    "Adrian Kessler": ("1201 Lakeview Terrace, Floor 4", "98109", "(206) 555-0128"),
+    "Nora Lindqvist": ("3350 Cedar Ridge Avenue, Suite 210", "97205", "(503) 555-0190"),
+    "Priya Raman": ("640 North Larkspur Street, Suite 1500", "60611", "(312) 555-0155"),
+    "Owen Marsh": ("75 Beacon Lantern Way, Suite 6", "02116", "(617) 555-0136"),
+    "Samuel Reyes": ("4100 Coral Shore Drive", "33137", "(305) 555-0181"),
+    "Theo Lindgren": ("901 Bluebonnet Row, Suite 400", "78701", "(512) 555-0109"),
+    "Irene Walsh": ("1750 Aspen Switchback Road", "80206", "(303) 555-0174"),
+}
+
 
 def seed_doctors(moderator: User) -> dict[str, DoctorProfile]:
     """Create the demo doctors that do not exist yet; returns them by name."""
@@ -227,7 +243,11 @@ def describe(profile: DoctorProfile) -> DoctorProfile:
     practice, board, bio = PROFILES[profile.name]
     jurisdiction, prefix, digits = LICENSING[profile.region]
     number = zlib.crc32(profile.user.email.encode()) % 10**digits
+    street, postal_code, phone = ADDRESSES[profile.name]
     facts = {
+        "street_address": street,
+        "postal_code": postal_code,
+        "phone": phone,
         "practice_name": practice,
         "board_certification": board,
         "bio": bio,
