@@ -618,3 +618,14 @@ class UrgentRule(models.Model):
 
     def treatment_set(self) -> set[str]:
         return {name.strip().lower() for name in self.treatment_names.split(",") if name.strip()}
+
+
+class SearchWord(models.Model):
+    """A word of a question title or a treatment name: what search corrects a misspelt word to
+    ("botx" to "botox"). Kept by search.refresh() as titles are written; on PostgreSQL a
+    trigram index (migration 0018) finds the nearest words without reading them all."""
+
+    word = models.CharField(max_length=40, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

@@ -6,8 +6,9 @@ over bodies over answers, and highlighted snippets. On SQLite (`make run`), a si
 with the same interface: every word must appear somewhere, title matches first.
 """
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.postgres.search import (
@@ -30,11 +31,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from doctors.models import DoctorProfile
-from forum.models import Answer, Question, TaggedQuestion
+from forum.models import Answer, Question, SearchWord, TaggedQuestion
 from moderation.models import PUBLISHED
 from treatments.models import Treatment
 
@@ -55,6 +57,19 @@ LISTING_FIELDS = [
     "author__display_name",
 ]
 TERM = re.compile(r'(-?)"([^"]+)"|(-?)([\w][\w\'.+-]*)')
+# The words search remembers for corrections: letters only, as long as SearchWord allows.
+WORD = re.compile(r"[^\W\d_]{3,40}")
+# Shorter words are not corrected: too many real words are one letter from another ("jaw").
+CORRECTABLE = 4
+# Words of a question in plain English that say nothing of its subject. PostgreSQL's english
+# configuration drops them itself; the simple search (SQLite) drops them here.
+STOP_TEXT = (
+    "a about after am an and any are as at be been before but by can could did do does doing "
+    "for from get got had has have having how i if in into is it its just me much my no not "
+    "of on or should so than that the their them then there these they this to too very was "
+    "we were what when where which who why will with would you your"
+)
+STOP_WORDS = frozenset(STOP_TEXT.split())
 
 __all__ = ["SearchVectorField", "Results", "search", "refresh", "refresh_all"]
 
@@ -89,11 +104,25 @@ COUNT_CAP = 1000
 
 @dataclass
 class Results:
-    query: str
+    query: str  # what was typed, cleaned
     questions: QuerySet  # ordered best first, each with .title_marked and .snippet_marked
     matching: QuerySet  # the same questions, plain, for counting
     doctors: list
     treatments: list
+    # What was searched for instead when the query as typed found nothing: its misspelt words
+    # corrected ("botx jaw" -> "botox jaw"), and/or any of its words instead of all of them.
+    corrected: str = ""
+    any_words: bool = False
+    found: int | None = field(default=None, repr=False)  # matches, counted up to COUNT_CAP + 1
+
+    @property
+    def searched(self) -> str:
+        return self.corrected or self.query
+
+    def count(self) -> int:
+        if self.found is None:
+            self.found = self.matching[: COUNT_CAP + 1].count()
+        return self.found
 
 
 class CappedPaginator(Paginator):
@@ -101,11 +130,11 @@ class CappedPaginator(Paginator):
 
     def __init__(self, results: "Results", per_page: int):
         super().__init__(results.questions, per_page)
-        self.matching = results.matching
+        self.results = results
 
     @cached_property
     def count(self) -> int:
-        return self.matching[: COUNT_CAP + 1].count()
+        return self.results.count()
 
     @property
     def capped(self) -> bool:
@@ -116,25 +145,114 @@ class CappedPaginator(Paginator):
         return max(1, -(-min(self.count, COUNT_CAP) // self.per_page))
 
 
-def search(raw: str) -> Results:
+def search(raw: str, *, exact: bool = False) -> Results:
+    """The questions, doctors and treatments for what was typed. When the questions that have
+    all its words are none, it forgives: misspelt words are corrected to the nearest words the
+    site has (unless `exact`), then, for a query of several words, questions with any of them
+    are shown, those with the most first ("how much does botox cost")."""
     query = clean_query(raw)
     wanted, _ = terms(query)
     if not wanted:
         none = Question.objects.none()
         return Results(query, none, none, [], [])
+    results = _results(query, query)
+    if not results.count():
+        corrected = "" if exact else correct(query)
+        if corrected:
+            results = _results(query, corrected, corrected=corrected)
+        if not results.count() and len(terms(corrected or query)[0]) > 1:
+            results = _results(query, corrected or query, corrected=corrected, any_words=True)
+    wanted, _ = terms(results.searched)
+    results.doctors, results.treatments = _doctors(wanted), _treatments(wanted)
+    return results
+
+
+def _results(query: str, searched: str, *, corrected: str = "", any_words=False) -> Results:
     if connection.vendor == "postgresql":
-        matching = Question.objects.visible().filter(
-            search_vector=SearchQuery(query, config=CONFIG, search_type="websearch")
-        )
-        questions = _questions_postgres(query)
+        tsquery = _tsquery(searched, any_words)
+        matching = Question.objects.visible().filter(search_vector=tsquery)
+        questions = _questions_postgres(tsquery)
     else:
-        questions = _questions_simple(query)
+        questions = _questions_simple(searched, any_words)
         matching = questions.order_by()
-    return Results(query, questions, matching, _doctors(wanted), _treatments(wanted))
+    return Results(query, questions, matching, [], [], corrected=corrected, any_words=any_words)
 
 
-def _questions_postgres(query: str) -> QuerySet:
-    tsquery = SearchQuery(query, config=CONFIG, search_type="websearch")
+def _tsquery(searched: str, any_words: bool) -> SearchQuery:
+    if not any_words:
+        return SearchQuery(searched, config=CONFIG, search_type="websearch")
+    wanted, excluded = terms(searched)
+    either = " or ".join(f'"{text}"' if " " in text else text for text in wanted)
+    but_not = " ".join(f'-"{text}"' for text in excluded)
+    return SearchQuery(f"{either} {but_not}".strip(), config=CONFIG, search_type="websearch")
+
+
+def correct(query: str) -> str:
+    """`query` with each word the site has never used replaced by the nearest word it has, or
+    "" when no word needs or finds a correction. Phrases, excluded words, stop words and short
+    words are kept as typed. One query for the known words, one for the nearest."""
+    wanted, _ = terms(query)
+    words = {
+        text.lower()
+        for text in wanted
+        if WORD.fullmatch(text) and len(text) >= CORRECTABLE and text.lower() not in STOP_WORDS
+    }
+    if not words:
+        return ""
+    unknown = words - set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    if not unknown:
+        return ""
+    nearest = _nearest_postgres(unknown) if connection.vendor == "postgresql" else _nearest(unknown)
+    if not nearest:
+        return ""
+
+    def replace(match: re.Match) -> str:
+        minus, phrase, minus_word, word = match.groups()
+        if word and not minus_word and word.lower() in nearest:
+            return nearest[word.lower()]
+        return match.group(0)
+
+    return TERM.sub(replace, query)
+
+
+# Trigram similarity (pg_trgm's `%` operator, at its default threshold of 0.3) on SearchWord's
+# trigram index; the most similar word wins, the shorter on a tie.
+NEAREST_SQL = """
+SELECT typed.word, (
+    SELECT known.word FROM forum_searchword AS known
+    WHERE known.word %% typed.word
+    ORDER BY similarity(known.word, typed.word) DESC, length(known.word), known.word
+    LIMIT 1
+) FROM unnest(%s::text[]) AS typed(word)
+"""
+
+
+def _nearest_postgres(unknown: set[str]) -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(NEAREST_SQL, [sorted(unknown)])
+        return {typed: known for typed, known in cursor.fetchall() if known}
+
+
+def _nearest(unknown: set[str], limit: int = 20_000) -> dict[str, str]:
+    """SQLite's stand-in for trigrams: difflib over the known words that start with the same
+    letter and are about as long (one query for all the words)."""
+    near = Q()
+    for word in unknown:
+        near |= Q(word__startswith=word[0], letters__range=(len(word) - 2, len(word) + 2))
+    known = list(
+        SearchWord.objects.annotate(letters=Length("word"))
+        .filter(near)
+        .values_list("word", flat=True)[:limit]
+    )
+    found = {}
+    for word in unknown:
+        close = difflib.get_close_matches(word, [k for k in known if k[0] == word[0]], 1, 0.75)
+        if close:
+            found[word] = close[0]
+    return found
+
+
+def _questions_postgres(tsquery: SearchQuery) -> QuerySet:
     return (
         Question.objects.for_ranked_listing()
         .filter(search_vector=tsquery)
@@ -159,8 +277,9 @@ def _questions_postgres(query: str) -> QuerySet:
     )
 
 
-def _questions_simple(query: str) -> QuerySet:
+def _questions_simple(query: str, any_words: bool = False) -> QuerySet:
     wanted, excluded = terms(query)
+    wanted = meaningful(wanted)
 
     def anywhere(text: str) -> Q:
         tagged = TaggedQuestion.objects.filter(
@@ -176,25 +295,35 @@ def _questions_simple(query: str) -> QuerySet:
             | Q(Exists(answered))
         )
 
+    def count(hits) -> ExpressionWrapper:
+        total = sum((Case(When(hit, then=Value(1)), default=Value(0)) for hit in hits), Value(0))
+        return ExpressionWrapper(total, output_field=IntegerField())
+
     questions = Question.objects.for_listing()
-    for text in wanted:
-        questions = questions.filter(anywhere(text))
+    if any_words:
+        either = Q()
+        for text in wanted:
+            either |= anywhere(text)
+        questions = questions.filter(either).annotate(
+            words_hit=count(anywhere(text) for text in wanted)
+        )
+    else:
+        for text in wanted:
+            questions = questions.filter(anywhere(text))
     for text in excluded:
         questions = questions.exclude(anywhere(text))
-    title_hits = sum(
-        (Case(When(title__icontains=text, then=Value(1)), default=Value(0)) for text in wanted),
-        Value(0),
-    )
+    order = ["-words_hit"] if any_words else []
     return (
         questions.only(*LISTING_FIELDS, "body")
-        .annotate(title_hits=ExpressionWrapper(title_hits, output_field=IntegerField()))
-        .order_by("-title_hits", "-created_at", "-id")
+        .annotate(title_hits=count(Q(title__icontains=text) for text in wanted))
+        .order_by(*order, "-title_hits", "-created_at", "-id")
     )
 
 
 def mark_simple(results, query: str) -> None:
     """Snippets for the simple search, made in Python for the page's rows only."""
     wanted, _ = terms(query)
+    wanted = meaningful(wanted)
     pattern = re.compile("|".join(re.escape(text) for text in wanted), re.IGNORECASE)
     for question in results:
         question.title_marked = pattern.sub(lambda m: START + m.group(0) + STOP, question.title)
@@ -206,9 +335,15 @@ def mark_simple(results, query: str) -> None:
         question.snippet_marked = pattern.sub(lambda m: START + m.group(0) + STOP, excerpt)
 
 
+def meaningful(wanted: list[str]) -> list[str]:
+    """The words that say what the query is about; all of them if every one is a stop word."""
+    return [text for text in wanted if text.lower() not in STOP_WORDS] or wanted
+
+
 def _doctors(wanted: list[str]) -> list:
     doctors = DoctorProfile.objects.verified().for_cards()
-    for text in wanted:  # name, specialty, city or region (a trigram index on PostgreSQL)
+    # Name, specialty, city or region (a trigram index on PostgreSQL).
+    for text in meaningful(wanted):
         doctors = doctors.filter(search_text__contains=text.lower())
     return list(doctors.order_by("-ranking_score", "name")[:6])
 
@@ -216,7 +351,7 @@ def _doctors(wanted: list[str]) -> list:
 def _treatments(wanted: list[str]) -> list:
     """Treatments named like a word of the query that have a question to show."""
     matching = Q()
-    for text in wanted:
+    for text in meaningful(wanted):
         matching |= Q(name__icontains=text)
     return list(Treatment.objects.asked().filter(matching).order_by("name")[:6])
 
@@ -236,10 +371,29 @@ UPDATE forum_question AS q SET search_vector =
 """
 
 
+def words_of(texts) -> set[str]:
+    return {word.lower() for text in texts for word in WORD.findall(text)}
+
+
+def remember_words(question_ids) -> None:
+    """Add the words of these questions' titles and treatments to what corrections pick from.
+    Words are only added: one no title uses any more still corrects to something real."""
+    titles = Question.objects.filter(pk__in=question_ids).values_list("title", flat=True)
+    names = Treatment.objects.filter(
+        pk__in=TaggedQuestion.objects.filter(content_object__in=question_ids).values("tag")
+    ).values_list("name", flat=True)
+    words = words_of(titles) | words_of(names)
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True, batch_size=2000
+    )
+
+
 def refresh(question_ids) -> None:
-    """Recompute the stored search vector of these questions (PostgreSQL; else nothing).
-    Called by every write that changes what a question's search finds."""
+    """Recompute the stored search vector of these questions (PostgreSQL) and remember their
+    words (both). Called by every write that changes what a question's search finds."""
     ids = [int(pk) for pk in question_ids]
+    if ids:
+        remember_words(ids)
     if connection.vendor != "postgresql" or not ids:
         return
     with connection.cursor() as cursor:
@@ -247,9 +401,8 @@ def refresh(question_ids) -> None:
 
 
 def refresh_all(batch: int = 20_000) -> int:
-    """Every question's vector, in batches (after a bulk load, or `manage.py rebuild_search`)."""
-    if connection.vendor != "postgresql":
-        return 0
+    """Every question's vector and words, in batches (after a bulk load, or
+    `manage.py rebuild_search`)."""
     done, last = 0, 0
     while True:
         ids = list(
@@ -257,9 +410,11 @@ def refresh_all(batch: int = 20_000) -> int:
         )
         if not ids:
             return done
-        with connection.cursor() as cursor:
-            cursor.execute(
-                REFRESH_SQL + " WHERE q.id BETWEEN %(low)s AND %(high)s",
-                {"config": CONFIG, "low": ids[0], "high": ids[-1]},
-            )
+        remember_words(ids)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    REFRESH_SQL + " WHERE q.id BETWEEN %(low)s AND %(high)s",
+                    {"config": CONFIG, "low": ids[0], "high": ids[-1]},
+                )
         done, last = done + len(ids), ids[-1]

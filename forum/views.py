@@ -242,11 +242,12 @@ def treatment_follow(request, slug: str):
 @require_safe
 def search_page(request):
     """Everyone: questions (title, treatments, body, answers), doctors and treatments."""
-    results = search.search(request.GET.get("q", ""))
+    exact = request.GET.get("exact") == "1"
+    results = search.search(request.GET.get("q", ""), exact=exact)
     page = search.CappedPaginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     if rows and not hasattr(rows[0], "snippet_marked"):
-        search.mark_simple(rows, results.query)
+        search.mark_simple(rows, results.searched)
     for row in rows:
         row.title_html = search.highlighted(row.title_marked)
         row.snippet_html = search.highlighted(row.snippet_marked)
@@ -254,7 +255,9 @@ def search_page(request):
         "results": results,
         "page": page,
         "rows": rows,
-        "filter_query": urlencode({"q": results.query}),
+        "filter_query": urlencode({"q": results.query, **({"exact": 1} if exact else {})}),
+        "corrected_query": urlencode({"q": results.corrected}),
+        "exact_query": urlencode({"q": results.query, "exact": 1}),
         "too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
     }
     return render(request, "forum/search.html", context)

@@ -204,3 +204,65 @@ def test_doctors_are_found_by_name_specialty_city_and_region_and_a_renamed_speci
     specialty.save()
     assert found("eyelid") == ["Iris Vale"]
     assert found("periorbital") == []
+
+
+def test_a_misspelt_word_is_corrected_and_the_typed_search_offered(client, corpus):
+    page = found(client, "botx jaw")
+    assert "Showing results for" in page and "botox jaw" in page
+    assert "smile uneven" in page
+    assert "exact=1" in page  # "Search instead for botx jaw"
+    exact = client.get(reverse("forum:search"), {"q": "botx jaw", "exact": "1"}).content.decode()
+    assert "Showing results for" not in exact
+    assert "No question has all of the words of “botx jaw”" in exact  # "jaw" alone, as typed
+
+
+def test_a_query_that_finds_questions_as_typed_is_not_corrected(client, corpus):
+    page = found(client, "lumps")
+    assert "Showing results for" not in page and "Lumps after lip filler" in page
+
+
+def test_a_natural_question_falls_back_to_any_of_its_words(client, corpus):
+    page = found(client, "how much does botox cost")
+    assert "No question has all of the words" in page
+    assert "smile uneven" in page and "Lumps after lip filler" in page
+    assert "Redness after laser" not in page
+
+
+def test_any_words_puts_the_questions_with_the_most_words_first(client, corpus):
+    QuestionFactory(title="Filler migrating", body="My filler moved.", treatments=["Lip filler"])
+    search.refresh_all()
+    page = found(client, "lumps filler tattoo")
+    assert page.index("Lumps after lip filler") < page.index("Filler migrating")
+
+
+def test_unknown_words_with_no_near_word_find_nothing_and_say_so(client, corpus):
+    page = found(client, "zzzqqq wwwxxx")
+    assert "No questions match" in page
+    assert "Showing results for" not in page
+
+
+def test_new_titles_teach_search_their_words(client, corpus):
+    assert "Showing results for" not in found(client, "rhinoplsty")
+    QuestionFactory(title="Swelling after rhinoplasty", body="Three weeks on, still swollen.")
+    page = found(client, "rhinoplsty")
+    assert "Showing results for" in page and "Swelling after rhinoplasty" in page
+
+
+def test_stop_words_short_words_phrases_and_exclusions_are_not_corrected(corpus):
+    assert search.correct("how does botx work") == "how does botox work"
+    assert search.correct('"botx jaw"') == ""
+    assert search.correct("jaw -botx") == ""
+    assert search.correct("lup") == ""  # too short to guess
+    assert search.correct("Botox JAW") == ""  # known words, any case
+
+
+def test_a_forgiving_search_makes_a_bounded_number_of_queries(
+    client, corpus, django_assert_max_num_queries
+):
+    for n in range(25):
+        QuestionFactory(title=f"Botox question {n}", body="About botox and more botox.")
+    search.refresh_all()
+    with django_assert_max_num_queries(10):
+        page = found(client, "how much botx costs")
+    assert "Showing results for" in page and "No question has all of the words" in page
+    assert 'rel="next"' in page
