@@ -12,7 +12,7 @@ from django.utils import timezone
 import photos
 from accounts.demo import DemoUser, seed_user
 from accounts.models import Role, User
-from doctors import services
+from doctors import places, services
 from doctors.demo_headshots import headshot_upload
 from doctors.models import DoctorProfile, Specialty, Status, VerificationDecision
 
@@ -244,9 +244,13 @@ def describe(profile: DoctorProfile) -> DoctorProfile:
     jurisdiction, prefix, digits = LICENSING[profile.region]
     number = zlib.crc32(profile.user.email.encode()) % 10**digits
     street, postal_code, phone = ADDRESSES[profile.name]
+    # update() below skips save(), which would put the practice on the map.
+    latitude, longitude = places.zip_point(postal_code)
     facts = {
         "street_address": street,
         "postal_code": postal_code,
+        "latitude": latitude,
+        "longitude": longitude,
         "phone": phone,
         "practice_name": practice,
         "board_certification": board,

@@ -4,13 +4,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 import photos
 from accounts.models import FORMER_MEMBER
+from doctors import places
 from moderation.models import PUBLISHED, Moderated, ModerationStatus
 
 RESERVED_SLUGS = {"apply", "dashboard"}  # paths under /doctors/
@@ -84,6 +86,23 @@ class DoctorProfileQuerySet(models.QuerySet):
         today = timezone.localdate()
         return self.verified().filter(
             licence_expires_on__gte=today, licence_expires_on__lte=today + LICENCE_WARNING
+        )
+
+    def near(self, place: "places.Place", miles: float) -> "DoctorProfileQuerySet":
+        """The practices within `miles` of `place`, each with its `.distance` in miles: the box
+        around the place first (an index on latitude and longitude), then the great-circle
+        distance (haversine) of what is in it."""
+        south, north, west, east = places.bounding_box(place, miles)
+        lat0, lng0 = Radians(Value(place.latitude)), Radians(Value(place.longitude))
+        lat, lng = Radians(F("latitude")), Radians(F("longitude"))
+        half_chord = Power(Sin((lat - lat0) / 2), 2) + Cos(lat0) * Cos(lat) * Power(
+            Sin((lng - lng0) / 2), 2
+        )
+        distance = Value(2 * places.EARTH_RADIUS_MILES) * ASin(Sqrt(half_chord))
+        return (
+            self.filter(latitude__range=(south, north), longitude__range=(west, east))
+            .annotate(distance=ExpressionWrapper(distance, output_field=models.FloatField()))
+            .filter(distance__lte=miles)
         )
 
     def for_cards(self) -> "DoctorProfileQuerySet":
@@ -202,6 +221,12 @@ class DoctorProfile(models.Model):
         indexes = [
             models.Index(F("name"), name="doctor_verified_name", condition=Q(status="verified")),
             models.Index(fields=["status", "city"], name="doctor_status_city"),
+            # "Doctors near": the box around the place, before the exact distance.
+            models.Index(
+                fields=["latitude", "longitude"],
+                name="doctor_verified_location",
+                condition=Q(status="verified"),
+            ),
             models.Index(fields=["status", "submitted_at"], name="doctor_status_submitted"),
             # The daily licence check and the admin's "licence expires" filter.
             models.Index(fields=["status", "licence_expires_on"], name="doctor_status_licence"),
@@ -219,8 +244,9 @@ class DoctorProfile(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = self.searchable_text()
+        self.latitude, self.longitude = places.zip_point(self.postal_code) or (None, None)
         if (fields := kwargs.get("update_fields")) is not None:
-            kwargs["update_fields"] = {*fields, "search_text"}
+            kwargs["update_fields"] = {*fields, "search_text", "latitude", "longitude"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

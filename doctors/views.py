@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 import photos
-from doctors import services, structured
+from doctors import places, services, structured
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Experience, Review, ReviewStatus, Specialty, Status
 from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
@@ -58,15 +58,45 @@ def apply(request):
     return render(request, "doctors/apply.html", {"form": form}, status=400)
 
 
+RADII = (10, 25, 50, 100)  # miles
+DEFAULT_RADIUS = 25
+SORTS = {"rating": "Patient rating", "distance": "Distance"}
+
+
+def nearby(request) -> tuple[places.Place | None, int, list[str]]:
+    """Where "doctors near" measures from (a ZIP code or "City, ST" typed, or the browser's
+    location), the radius in miles, and what was wrong with what was sent, said plainly."""
+    problems = []
+    typed = request.GET.get("near", "").replace("\x00", "").strip()[:80]
+    place = None
+    if request.GET.get("lat") or request.GET.get("lng"):
+        place = places.point(request.GET.get("lat"), request.GET.get("lng"))
+        if place is None:
+            problems.append("Your location could not be read. Enter a ZIP code instead.")
+    elif typed:
+        place = places.locate(typed)
+        if place is None:
+            problems.append(
+                f"We could not find “{typed}”. Enter a 5-digit US ZIP code, or a city and state "
+                "such as “Seattle, WA”."
+            )
+    radius = request.GET.get("radius", "")
+    if radius and radius not in {str(miles) for miles in RADII}:
+        problems.append(f"Showing doctors within {DEFAULT_RADIUS} miles: choose 10, 25, 50 or 100.")
+        radius = ""
+    return place, int(radius or DEFAULT_RADIUS), problems
+
+
+def distance_label(miles: float) -> str:
+    return "Under 1 mile away" if miles < 1 else f"{miles:.1f} miles away"
+
+
 @cache_for_visitors
 @require_safe
 def directory(request):
-    """Everyone: verified doctors, by specialty and city."""
-    doctors = (
-        DoctorProfile.objects.verified()
-        .for_cards()
-        .order_by("-ranking_score", "-review_count", "name", "id")
-    )
+    """Everyone: verified doctors, by specialty, city or distance from a place, the best rated
+    or the nearest first."""
+    doctors = DoctorProfile.objects.verified().for_cards()
     specialty = None
     if slug := request.GET.get("specialty"):
         specialty = Specialty.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
@@ -76,12 +106,39 @@ def directory(request):
     city = request.GET.get("city", "").replace("\x00", "").strip()[:80]
     if city:
         doctors = doctors.filter(city=city)
+    place, radius, problems = nearby(request)
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in SORTS else ("distance" if place else "rating")
+    by_rating = ["-ranking_score", "-review_count", "name", "id"]
+    if place:
+        doctors = doctors.near(place, radius)
+        doctors = doctors.order_by(*(["distance", *by_rating] if sort == "distance" else by_rating))
+    else:
+        doctors = doctors.order_by(*by_rating)
     page = Paginator(doctors, DIRECTORY_PAGE).get_page(request.GET.get("page"))
-    filters = {"specialty": specialty.slug if specialty else "", "city": city}
+    if place:
+        for doctor in page.object_list:
+            doctor.distance_label = distance_label(doctor.distance)
+    filters = {
+        "specialty": specialty.slug if specialty else "",
+        "city": city,
+        "near": request.GET.get("near", "").strip()[:80] if place else "",
+        "lat": request.GET.get("lat", "") if place and not request.GET.get("near") else "",
+        "lng": request.GET.get("lng", "") if place and not request.GET.get("near") else "",
+        "radius": str(radius) if place else "",
+        "sort": sort if place else "",
+    }
     context = {
         "page": page,
         "specialty": specialty,
         "city": city,
+        "place": place,
+        "near": request.GET.get("near", "").strip()[:80],
+        "radius": radius,
+        "radii": RADII,
+        "sort": sort,
+        "sorts": SORTS,
+        "problems": problems,
         "specialties": Specialty.objects.all(),
         "cities": DoctorProfile.objects.verified()
         .exclude(city="")

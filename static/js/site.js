@@ -48,3 +48,33 @@ document.addEventListener("htmx:responseError", (event) => {
   const form = event.detail.elt.closest?.("form");
   if (form) form.submit(); // the plain form shows the server's full page with its reason
 });
+
+// The directory's "Use my location": the browser's position in place of a typed ZIP code
+// (without JavaScript, or if the visitor says no, the ZIP code box does the same).
+const locate = document.querySelector("[data-locate]");
+if (locate && "geolocation" in navigator) {
+  locate.hidden = false;
+  locate.addEventListener("click", () => {
+    const form = locate.closest("form");
+    const help = form.querySelector("#filter-near-help");
+    locate.disabled = true;
+    help.textContent = "Finding your location…";
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const lat = form.querySelector("[data-locate-lat]");
+        const lng = form.querySelector("[data-locate-lng]");
+        lat.value = position.coords.latitude.toFixed(4);
+        lng.value = position.coords.longitude.toFixed(4);
+        lat.disabled = lng.disabled = false;
+        form.querySelector("#filter-near").value = "";
+        form.querySelector("#filter-sort").value = "distance";
+        form.submit();
+      },
+      () => {
+        locate.disabled = false;
+        help.textContent = "Your browser did not share your location. Enter a ZIP code instead.";
+      },
+      { timeout: 10000, maximumAge: 600000 },
+    );
+  });
+}
