@@ -76,10 +76,14 @@ def test_the_distance_is_the_great_circle_distance(seattle_area):
     bellevue = DoctorProfile.objects.near(seattle, 25).get(name="Bela Bellevue")
     lat1, lng1 = map(math.radians, (seattle.latitude, seattle.longitude))
     lat2, lng2 = map(math.radians, (bellevue.latitude, bellevue.longitude))
-    expected = 2 * 3958.8 * math.asin(
-        math.sqrt(
-            math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
+    expected = (
+        2
+        * 3958.8
+        * math.asin(
+            math.sqrt(
+                math.sin((lat2 - lat1) / 2) ** 2
+                + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
+            )
         )
     )
     assert 5 < expected < 7  # Bellevue is across the lake from downtown Seattle
