@@ -62,8 +62,10 @@ GENERATION_KEY = "pagecache:generation"
 READS = {"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "EXPLAIN"}
 READS |= {"PRAGMA", "VACUUM", "ANALYZE"}
 # The query parameters some cached view reads; a URL with any other is rendered, not kept, so
-# made-up query strings cannot fill the cache.
+# made-up query strings cannot fill the cache. A browser's location ("lat", "lng") is not one:
+# a page for where a visitor stands is never kept in the shared cache.
 PARAMETERS = {"page", "sort", "treatment", "q", "specialty", "city", "based", "order", "answers"}
+PARAMETERS |= {"near", "radius", "exact"}
 
 
 def enabled() -> bool:

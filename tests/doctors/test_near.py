@@ -134,3 +134,12 @@ def test_near_is_bounded_with_500_doctors(client, db, django_assert_max_num_quer
     with django_assert_max_num_queries(6):
         response = client.get(DIRECTORY, {"near": "98101", "page": 3})
     assert response.status_code == 200 and "miles away" in response.content.decode()
+
+
+def test_near_a_zip_code_is_cached_but_a_visitors_location_never_is(client, seattle_area):
+    query = {"near": "98101", "radius": "50"}
+    assert client.get(DIRECTORY, query)["X-Page-Cache"] == "miss"
+    assert client.get(DIRECTORY, query)["X-Page-Cache"] == "hit"
+    located = {"lat": "47.61", "lng": "-122.20"}
+    client.get(DIRECTORY, located)
+    assert client.get(DIRECTORY, located).get("X-Page-Cache") != "hit"

@@ -4,7 +4,7 @@ from playwright.sync_api import Page, expect
 
 from accounts import notifications
 from tests.e2e.helpers import log_in
-from tests.factories import QuestionFactory
+from tests.factories import DoctorProfileFactory, QuestionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -76,3 +76,32 @@ def test_the_search_page_names_its_two_search_landmarks(
     expect(page.get_by_role("search")).to_have_count(2)
     expect(page.get_by_role("search", name="Site", exact=True)).to_be_visible()
     expect(page.get_by_role("search", name="Search questions", exact=True)).to_be_visible()
+
+
+def test_a_misspelt_search_is_corrected_and_doctors_are_found_near_a_zip_code(
+    page: Page, live_server, axe_violations, screenshot
+):
+    QuestionFactory(
+        title="Swollen lips three days after filler",
+        body="The swelling has not gone down after my lip filler.",
+        treatments=["Lip filler"],
+    )
+    DoctorProfileFactory(name="Bela Bellevue", postal_code="98004")
+    DoctorProfileFactory(name="Polly Portland", postal_code="97205")
+    page.goto(live_server.url + "/search/?q=swolen+lips")
+    expect(page.get_by_text("Showing results for")).to_be_visible()
+    expect(page.get_by_role("link", name="Swollen lips three days after filler")).to_be_visible()
+    assert axe_violations() == []
+    screenshot("search-corrected")
+
+    page.goto(live_server.url + "/doctors/")
+    page.get_by_label("Near").fill("98101")
+    page.get_by_label("Within").select_option("25")
+    page.get_by_role("button", name="Show doctors").click()
+    expect(
+        page.get_by_text("1 verified doctor within 25 miles of 98101 (Seattle, WA)")
+    ).to_be_visible()
+    expect(page.get_by_text("miles away")).to_be_visible()
+    expect(page.get_by_role("link", name="Polly Portland, MD")).to_have_count(0)
+    assert axe_violations() == []
+    screenshot("doctors-near")

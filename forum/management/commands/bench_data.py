@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 import photos
 from accounts.models import User
+from doctors import places
 from doctors.models import CostRange, DoctorProfile, Review, Specialty, rating_figures_from
 from forum import search
 from forum.management.commands.search_benchmark import (
@@ -30,6 +31,17 @@ from forum.services import recount_all_treatments, recount_doctor_answers
 from treatments.models import Treatment
 
 CITIES = ["Seattle", "Tampa", "Las Vegas", "Birmingham", "Portland", "Chicago", "Boston", "Austin"]
+# Each city's ZIP codes the bench doctors practise at, for "doctors near".
+ZIP_CODES = {
+    "Seattle": ["98101", "98104", "98109", "98115", "98004"],
+    "Tampa": ["33602", "33606", "33609"],
+    "Las Vegas": ["89101", "89109", "89117"],
+    "Birmingham": ["35203", "35205", "35209"],
+    "Portland": ["97201", "97205", "97209"],
+    "Chicago": ["60601", "60611", "60614"],
+    "Boston": ["02108", "02115", "02116"],
+    "Austin": ["78701", "78704", "78731"],
+}
 BATCH = 5_000
 # The question the benchmark opens: 4 answers and 2 photos that everyone may see.
 SHOWCASE_TITLE = "Bench showcase: facial pain after two treatments of Botox in jaw?"
@@ -81,6 +93,8 @@ class Command(BaseCommand):
             self.reviews(options["reviews"], doctors, self.patient_ids())
         if not Photo.objects.exists():
             self.photos(options["photos"])
+        if not DoctorProfile.objects.exclude(postal_code="").exists():
+            self.practices()
         self.recount()
         search.refresh_all()
         if connection.vendor == "postgresql":
@@ -318,6 +332,16 @@ class Command(BaseCommand):
                 rows.append(photo)
         for start in range(0, len(rows), BATCH):
             save_rows(Photo, rows[start : start + BATCH])
+
+    def practices(self) -> None:
+        """A ZIP code of its city for every doctor, placed on the map as save() would."""
+        for city, codes in ZIP_CODES.items():
+            ids = list(DoctorProfile.objects.filter(city=city).values_list("pk", flat=True))
+            for n, code in enumerate(codes):
+                latitude, longitude = places.zip_point(code)
+                DoctorProfile.objects.filter(pk__in=ids[n :: len(codes)]).update(
+                    postal_code=code, latitude=latitude, longitude=longitude
+                )
 
     def recount(self) -> None:
         """The denormalised counts, as the services keep them."""

@@ -43,6 +43,9 @@ def bench_pages() -> dict[str, tuple[str, User | None]]:
         "doctor profile": doctor.get_absolute_url(),
         "directory": "/doctors/",
         "search": "/search/?q=botox+jaw",
+        "search, misspelt": "/search/?q=botx+jaw+pian",
+        "search, a question": "/search/?q=how+much+does+masseter+botox+cost+uk",
+        "doctors near a ZIP code": "/doctors/?near=98101&radius=25",
         "photo thumbnail": photo.url("320"),
     }
     members = {
