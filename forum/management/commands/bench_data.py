@@ -95,6 +95,9 @@ class Command(BaseCommand):
             self.photos(options["photos"])
         if not DoctorProfile.objects.exclude(postal_code="").exists():
             self.practices()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # plans for the counts from the rows now there
+                cursor.execute("ANALYZE")
         self.recount()
         search.refresh_all()
         if connection.vendor == "postgresql":
