@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -61,30 +62,51 @@ def apply(request):
 RADII = (10, 25, 50, 100)  # miles
 DEFAULT_RADIUS = 25
 SORTS = {"rating": "Patient rating", "distance": "Distance"}
+BY_RATING = ["-ranking_score", "-review_count", "name", "id"]
 
 
-def nearby(request) -> tuple[places.Place | None, int, list[str]]:
-    """Where "doctors near" measures from (a ZIP code or "City, ST" typed, or the browser's
-    location), the radius in miles, and what was wrong with what was sent, said plainly."""
-    problems = []
-    typed = request.GET.get("near", "").replace("\x00", "").strip()[:80]
-    place = None
-    if request.GET.get("lat") or request.GET.get("lng"):
-        place = places.point(request.GET.get("lat"), request.GET.get("lng"))
-        if place is None:
-            problems.append("Your location could not be read. Enter a ZIP code instead.")
-    elif typed:
-        place = places.locate(typed)
-        if place is None:
-            problems.append(
-                f"We could not find “{typed}”. Enter a 5-digit US ZIP code, or a city and state "
-                "such as “Seattle, WA”."
+@dataclass
+class Nearby:
+    """What the directory's "Near" asks for: a ZIP code or "City, ST" typed, or the browser's
+    location (which wins when both are sent); the radius; and what was wrong, said plainly."""
+
+    typed: str = ""
+    located: dict = field(default_factory=dict)  # {"lat": ..., "lng": ...} as sent
+    place: places.Place | None = None
+    radius: int = DEFAULT_RADIUS
+    problems: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request) -> "Nearby":
+        asked = cls(typed=request.GET.get("near", "").replace("\x00", "").strip()[:80])
+        lat, lng = request.GET.get("lat", ""), request.GET.get("lng", "")
+        if lat or lng:
+            asked.place = places.point(lat, lng)
+            if asked.place is None:
+                asked.problems.append("Your location could not be read. Enter a ZIP code instead.")
+            else:
+                asked.located, asked.typed = {"lat": lat[:20], "lng": lng[:20]}, ""
+        elif asked.typed:
+            asked.place = places.locate(asked.typed)
+            if asked.place is None:
+                asked.problems.append(
+                    f"We could not find “{asked.typed}”. Enter a 5-digit US ZIP code, or a city "
+                    "and state such as “Seattle, WA”."
+                )
+        radius = request.GET.get("radius", "")
+        if radius in {str(miles) for miles in RADII}:
+            asked.radius = int(radius)
+        elif radius:
+            asked.problems.append(
+                f"Showing doctors within {DEFAULT_RADIUS} miles: choose 10, 25, 50 or 100."
             )
-    radius = request.GET.get("radius", "")
-    if radius and radius not in {str(miles) for miles in RADII}:
-        problems.append(f"Showing doctors within {DEFAULT_RADIUS} miles: choose 10, 25, 50 or 100.")
-        radius = ""
-    return place, int(radius or DEFAULT_RADIUS), problems
+        return asked
+
+    def filters(self) -> dict:
+        """The query parameters that ask for this place again (pagination), if it was found."""
+        if self.place is None:
+            return {}
+        return {"near": self.typed, **self.located, "radius": self.radius}
 
 
 def distance_label(miles: float) -> str:
@@ -106,39 +128,31 @@ def directory(request):
     city = request.GET.get("city", "").replace("\x00", "").strip()[:80]
     if city:
         doctors = doctors.filter(city=city)
-    place, radius, problems = nearby(request)
+    nearby = Nearby.from_request(request)
     sort = request.GET.get("sort", "")
-    sort = sort if sort in SORTS else ("distance" if place else "rating")
-    by_rating = ["-ranking_score", "-review_count", "name", "id"]
-    if place:
-        doctors = doctors.near(place, radius)
-        doctors = doctors.order_by(*(["distance", *by_rating] if sort == "distance" else by_rating))
-    else:
-        doctors = doctors.order_by(*by_rating)
+    sort = sort if sort in SORTS else ("distance" if nearby.place else "rating")
+    if nearby.place:
+        doctors = doctors.near(nearby.place, nearby.radius)
+    nearest_first = nearby.place and sort == "distance"
+    doctors = doctors.order_by(*(["distance", *BY_RATING] if nearest_first else BY_RATING))
     page = Paginator(doctors, DIRECTORY_PAGE).get_page(request.GET.get("page"))
-    if place:
+    if nearby.place:
         for doctor in page.object_list:
             doctor.distance_label = distance_label(doctor.distance)
     filters = {
         "specialty": specialty.slug if specialty else "",
         "city": city,
-        "near": request.GET.get("near", "").strip()[:80] if place else "",
-        "lat": request.GET.get("lat", "") if place and not request.GET.get("near") else "",
-        "lng": request.GET.get("lng", "") if place and not request.GET.get("near") else "",
-        "radius": str(radius) if place else "",
-        "sort": sort if place else "",
+        **nearby.filters(),
+        "sort": sort if nearby.place else "",
     }
     context = {
         "page": page,
         "specialty": specialty,
         "city": city,
-        "place": place,
-        "near": request.GET.get("near", "").strip()[:80],
-        "radius": radius,
+        "nearby": nearby,
         "radii": RADII,
         "sort": sort,
         "sorts": SORTS,
-        "problems": problems,
         "specialties": Specialty.objects.all(),
         "cities": DoctorProfile.objects.verified()
         .exclude(city="")

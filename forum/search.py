@@ -206,11 +206,9 @@ def correct(query: str) -> str:
     if not nearest:
         return ""
 
-    def replace(match: re.Match) -> str:
-        minus, phrase, minus_word, word = match.groups()
-        if word and not minus_word and word.lower() in nearest:
-            return nearest[word.lower()]
-        return match.group(0)
+    def replace(match: re.Match) -> str:  # a plain word, not a phrase or an excluded word
+        _, _, minus, word = match.groups()
+        return nearest.get(word.lower(), word) if word and not minus else match.group(0)
 
     return TERM.sub(replace, query)
 

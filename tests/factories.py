@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP, Role, User
-from doctors.models import Specialty
+from doctors.models import DoctorProfile, Specialty, Status
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - staff's authenticator in tests
@@ -140,6 +140,27 @@ class DoctorProfileFactory(factory.django.DjangoModelFactory):
         if create and self.status == "verified":
             self.ensure_slug()
             self.save(update_fields=["slug"])
+
+
+def many_verified_doctors(count: int, **fields_of) -> list:
+    """`count` verified dermatologists in two bulk inserts (for query bounds at scale);
+    `fields_of(n)` callables give each doctor's other fields."""
+    specialty = Specialty.objects.get(slug="dermatologist")
+    users = User.objects.bulk_create(
+        User(email=f"d{n}@example.com", display_name=f"Doc Person {n}", role=Role.DOCTOR)
+        for n in range(count)
+    )
+    return DoctorProfile.objects.bulk_create(
+        DoctorProfile(
+            user=user,
+            name=f"Doctor {n}",
+            slug=f"doctor-{n}",
+            specialty=specialty,
+            status=Status.VERIFIED,
+            **{name: value(n) for name, value in fields_of.items()},
+        )
+        for n, user in enumerate(users)
+    )
 
 
 class AnswerFactory(factory.django.DjangoModelFactory):

@@ -6,10 +6,9 @@ import math
 import pytest
 from django.urls import reverse
 
-from accounts.models import User
 from doctors import places
-from doctors.models import DoctorProfile, Specialty, Status
-from tests.factories import DoctorProfileFactory
+from doctors.models import DoctorProfile
+from tests.factories import DoctorProfileFactory, many_verified_doctors
 
 DIRECTORY = reverse("doctors:directory")
 
@@ -114,23 +113,7 @@ def test_the_zip_table_knows_real_codes_only():
 
 
 def test_near_is_bounded_with_500_doctors(client, db, django_assert_max_num_queries):
-    specialty = Specialty.objects.get(slug="dermatologist")
-    users = User.objects.bulk_create(
-        User(email=f"d{n}@example.com", display_name=f"Doc Person {n}", role="doctor")
-        for n in range(500)
-    )
-    DoctorProfile.objects.bulk_create(
-        DoctorProfile(
-            user=user,
-            name=f"Doctor {n}",
-            slug=f"doctor-{n}",
-            specialty=specialty,
-            latitude=47.6 + n / 10_000,
-            longitude=-122.3,
-            status=Status.VERIFIED,
-        )
-        for n, user in enumerate(users)
-    )
+    many_verified_doctors(500, latitude=lambda n: 47.6 + n / 10_000, longitude=lambda n: -122.3)
     with django_assert_max_num_queries(6):
         response = client.get(DIRECTORY, {"near": "98101", "page": 3})
     assert response.status_code == 200 and "miles away" in response.content.decode()
@@ -143,3 +126,13 @@ def test_near_a_zip_code_is_cached_but_a_visitors_location_never_is(client, seat
     located = {"lat": "47.61", "lng": "-122.20"}
     client.get(DIRECTORY, located)
     assert client.get(DIRECTORY, located).get("X-Page-Cache") != "hit"
+
+
+def test_the_next_page_asks_for_the_same_place(client, seattle_area):
+    typed = client.get(DIRECTORY, {"near": "98101", "radius": "50"}).context["filter_query"]
+    assert typed == "near=98101&radius=50&sort=distance"
+    # The browser's location wins over a typed ZIP code, on this page and the next.
+    both = {"near": "97205", "lat": "47.61", "lng": "-122.20", "radius": "10"}
+    response = client.get(DIRECTORY, both)
+    assert names(response.content.decode(), seattle_area)[0] == "Bela Bellevue"
+    assert response.context["filter_query"] == "lat=47.61&lng=-122.20&radius=10&sort=distance"

@@ -1,9 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import User
 from doctors.models import DoctorProfile, Specialty, Status
-from tests.factories import AnswerFactory, DoctorProfileFactory
+from tests.factories import AnswerFactory, DoctorProfileFactory, many_verified_doctors
 
 DIRECTORY = reverse("doctors:directory")
 
@@ -50,22 +49,7 @@ def test_directory_cards_show_the_answer_count(client, bob):
 
 
 def test_the_directory_is_bounded_with_500_doctors(client, db, django_assert_max_num_queries):
-    specialty = Specialty.objects.get(slug="dermatologist")
-    users = User.objects.bulk_create(
-        User(email=f"d{n}@example.com", display_name=f"Doc Person {n}", role="doctor")
-        for n in range(500)
-    )
-    DoctorProfile.objects.bulk_create(
-        DoctorProfile(
-            user=user,
-            name=f"Doctor {n}",
-            slug=f"doctor-{n}",
-            specialty=specialty,
-            city=f"City {n % 20}",
-            status=Status.VERIFIED,
-        )
-        for n, user in enumerate(users)
-    )
+    many_verified_doctors(500, city=lambda n: f"City {n % 20}")
     with django_assert_max_num_queries(6):
         assert client.get(DIRECTORY, {"page": 3}).status_code == 200
 
