@@ -98,6 +98,9 @@ def test_the_distance_is_the_great_circle_distance(seattle_area):
         ({"lat": "91", "lng": "0"}, "Your location could not be read"),
         ({"lat": "nan", "lng": "1"}, "Your location could not be read"),
         ({"near": "98101", "radius": "5000"}, "Showing doctors within 25 miles"),
+        ({"near": "9" * 10_000}, "We could not find “" + "9" * 80 + "”"),
+        ({"lat": "1" * 5000, "lng": "0"}, "Your location could not be read"),
+        ({"lat": "4\x007", "lng": ""}, "Your location could not be read"),
     ],
 )
 def test_bad_places_are_said_plainly(client, seattle_area, query, said):
