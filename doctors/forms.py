@@ -7,11 +7,13 @@ from django.utils.text import slugify
 
 import photos
 from accounts.fields import PlainTextField
+from doctors import places
 from doctors.models import DoctorProfile, Experience, Review, Specialty, Status, WorthIt
 from doctors.services import editable_fields
 
 TREATMENT_NAME = re.compile(r"^[^\W_][\w .+'/&()\-]*$")
 CREDENTIAL = re.compile(r"^[A-Za-z][A-Za-z.()]{0,11}$")
+PHONE = re.compile(r"\+?[\d (). -]+(?: ?(?:ext\.?|x) ?\d{1,6})?", re.IGNORECASE)
 
 
 class CredentialsField(forms.CharField):
@@ -66,6 +68,9 @@ class ApplicationForm(forms.ModelForm):
             "city",
             "region",
             "country",
+            "street_address",
+            "postal_code",
+            "phone",
             "website",
             "bio",
             "headshot",
@@ -74,10 +79,13 @@ class ApplicationForm(forms.ModelForm):
             "licence_expires_on",
             "board_certification",
         ]
-        labels = {"licence_jurisdiction": "Licence issued by"}
+        labels = {"licence_jurisdiction": "Licence issued by", "street_address": "Practice address"}
         help_texts = {
             "name": "As on your licence, e.g. Sam Naficy. Shown with every answer.",
             "city": "Shown under every answer: “Seattle Facial Plastic Surgeon”.",
+            "street_address": "Street and suite, shown on your profile.",
+            "postal_code": "Patients nearby find you by it, e.g. 98109.",
+            "phone": "The number patients call to book, e.g. (206) 555-0142.",
             "licence_number": "Only moderators see it.",
             "licence_jurisdiction": "e.g. Washington State Department of Health.",
             "licence_expires_on": "The last day your licence is valid. We remind you 30 days "
@@ -117,6 +125,25 @@ class ApplicationForm(forms.ModelForm):
         if ends is not None and ends > today + timedelta(days=15 * 366):
             raise forms.ValidationError("Check the year: that is more than 15 years from now.")
         return ends
+
+    def clean_postal_code(self) -> str:
+        code = " ".join(self.cleaned_data.get("postal_code", "").split())
+        if code and places.zip_point(code) is None:
+            raise forms.ValidationError(
+                f"We don't know the ZIP code “{code[:10]}”. Enter your practice's 5-digit US "
+                "ZIP code, e.g. 98109."
+            )
+        return code
+
+    def clean_phone(self) -> str:
+        phone = " ".join(self.cleaned_data.get("phone", "").split())
+        digits = re.sub(r"\D", "", phone)
+        if phone and (not PHONE.fullmatch(phone) or not 10 <= len(digits) <= 15):
+            raise forms.ValidationError(
+                "Enter the phone number with its area code, using digits, spaces, dashes, "
+                "dots or brackets, e.g. (206) 555-0142."
+            )
+        return phone
 
     def clean_headshot(self):
         upload = self.cleaned_data.get("headshot")

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -251,6 +252,12 @@ class DoctorProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("doctors:profile", args=[self.slug])
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number for a tel: link: "+" and digits only."""
+        digits = re.sub(r"\D", "", re.split(r"(?i)ext|x", self.phone)[0])
+        return f"+1{digits}" if len(digits) == 10 else f"+{digits}"
 
     def searchable_text(self) -> str:
         specialty = self.specialty.name if self.specialty_id else ""

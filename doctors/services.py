@@ -16,7 +16,16 @@ from moderation import audit
 
 # Once an application is sent, who the doctor is (name, credentials, specialty, city,
 # licence) is what a moderator checks: only a moderator changes it from then on.
-EDITABLE_ONCE_SENT = {"practice_name", "region", "website", "bio", "board_certification"}
+EDITABLE_ONCE_SENT = {
+    "practice_name",
+    "region",
+    "street_address",
+    "postal_code",
+    "phone",
+    "website",
+    "bio",
+    "board_certification",
+}
 SENT = (Status.PENDING, Status.VERIFIED)
 # A doctor whose licence ran out enters the renewed one and sends it to be checked again.
 LICENCE_FIELDS = {"licence_number", "licence_jurisdiction", "licence_expires_on"}

@@ -77,12 +77,35 @@ def test_sending_an_incomplete_application_says_what_is_missing(client_as, newco
         ("credentials", "MD, DO, A, B, C, D, E", "at most 6 credentials"),
         ("website", "javascript:alert(1)", "Enter a valid URL"),
         ("specialty", "99999", "Select a valid choice"),
+        ("postal_code", "00000", "We don&#x27;t know the ZIP code “00000”"),
+        ("postal_code", "Seattle", "We don&#x27;t know the ZIP code “Seattle”"),
+        ("phone", "555-0142", "Enter the phone number with its area code"),
+        ("phone", "call (206) 555-0142", "Enter the phone number with its area code"),
+        ("phone", "+1 206 555 0142 0000 0000", "Enter the phone number with its area code"),
     ],
 )
 def test_bad_application_fields_get_a_message(client_as, newcomer, field, value, message):
     response = client_as(newcomer).post(APPLY, application(**{field: value}))
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_the_practice_address_and_phone_reach_the_profile_and_the_map(client, client_as, newcomer):
+    DoctorProfileFactory(user=newcomer, status=Status.VERIFIED, postal_code="", phone="")
+    data = application(
+        street_address="1101 Madison St, Suite 400",
+        postal_code=" 98104 ",
+        phone="(206) 555-0142 ext. 12",
+        save="",
+    )
+    response = client_as(newcomer).post(APPLY, data)
+    assert response.status_code == 302, response.context["form"].errors
+    profile = DoctorProfile.objects.get(user=newcomer)
+    assert profile.postal_code == "98104"
+    assert profile.latitude == pytest.approx(47.61, abs=0.05)
+    html = client.get(profile.get_absolute_url()).content.decode()
+    assert "1101 Madison St, Suite 400<br>Seattle, WA 98104" in html
+    assert '<a href="tel:+12065550142">(206) 555-0142 ext. 12</a>' in html
 
 
 def test_a_headshot_goes_through_the_photo_pipeline(client_as, newcomer, settings):
