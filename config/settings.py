@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "treatments",
     "doctors",
     "forum",
+    "gallery",  # doctors' before-and-after photo pairs
     "moderation",
     "privacy",  # on top: account deletion and data export reach every app
     "pages",  # About, Privacy, Terms, Contact
@@ -363,4 +364,5 @@ POSTING_LIMITS = {
     "review": (10, 3),
     "report": (30, 10),
     "update": (20, 5),
+    "pair": (10, 3),  # doctors' before-and-after photos
 }

@@ -335,11 +335,9 @@ class PhotoQuerySet(models.QuerySet):
         return shown.filter(allowed & published)
 
 
-class Photo(OnQuestion):
+class Photo(photos.StoredPhoto, OnQuestion):
     """A re-encoded photo. Files live under photos/ by a random key, never the upload's name.
     A photo added with a follow-up belongs to the question and to that update."""
-
-    SIZES = photos.SIZES
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="photos")
     update = models.ForeignKey(
@@ -376,41 +374,8 @@ class Photo(OnQuestion):
     def moderation_url(self) -> str:
         return self.question.get_absolute_url()
 
-    def file_name(self, size: str) -> str:
-        return f"photos/{self.key[:2]}/{self.key}/{self.SIZES[size][0]}"
-
-    def file_names(self) -> list[str]:
-        return [self.file_name(size) for size in self.SIZES]
-
     def url(self, size: str = "full") -> str:
         return reverse("forum:photo", args=[self.key, size])
-
-    def fitted(self, side: int) -> tuple[int, int]:
-        """Width and height once the long side is at most `side` (for width/height attributes)."""
-        scale = min(1, side / max(self.width, self.height))
-        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
-
-    @property
-    def thumb_url(self) -> str:
-        return self.url("960")
-
-    @property
-    def small_url(self) -> str:
-        return self.url("320")
-
-    @property
-    def srcset(self) -> str:
-        """Both thumbnails by width, for <img srcset>: a slot of 150 px loads the 320 px file,
-        a wide one or a sharp screen the 960 px one."""
-        return f"{self.small_url} {self.fitted(320)[0]}w, {self.thumb_url} {self.thumb_width}w"
-
-    @property
-    def thumb_width(self) -> int:
-        return self.fitted(960)[0]
-
-    @property
-    def thumb_height(self) -> int:
-        return self.fitted(960)[1]
 
 
 AnswerStatus = ModerationStatus

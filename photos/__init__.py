@@ -161,6 +161,51 @@ def store(processed: ProcessedPhoto, name_for: Callable[[str], str]) -> list[str
     return written
 
 
+class StoredPhoto:
+    """What a model with one stored photo shares (a question's photo, a gallery photo): its
+    files' names under `folder`, and the sizes and srcset its <img> needs. The model has
+    `key`, `width` and `height`, and a `url(size)` to the view that serves the files."""
+
+    SIZES = SIZES
+    folder = "photos"
+
+    def url(self, size: str = "full") -> str:
+        raise NotImplementedError
+
+    def file_name(self, size: str) -> str:
+        return f"{self.folder}/{self.key[:2]}/{self.key}/{self.SIZES[size][0]}"
+
+    def file_names(self) -> list[str]:
+        return [self.file_name(size) for size in self.SIZES]
+
+    def fitted(self, side: int) -> tuple[int, int]:
+        """Width and height once the long side is at most `side` (for width/height attributes)."""
+        scale = min(1, side / max(self.width, self.height))
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
+
+    @property
+    def thumb_url(self) -> str:
+        return self.url("960")
+
+    @property
+    def small_url(self) -> str:
+        return self.url("320")
+
+    @property
+    def srcset(self) -> str:
+        """Both thumbnails by width, for <img srcset>: a slot of 150 px loads the 320 px file,
+        a wide one or a sharp screen the 960 px one."""
+        return f"{self.small_url} {self.fitted(320)[0]}w, {self.thumb_url} {self.thumb_width}w"
+
+    @property
+    def thumb_width(self) -> int:
+        return self.fitted(960)[0]
+
+    @property
+    def thumb_height(self) -> int:
+        return self.fitted(960)[1]
+
+
 # Uploaded bytes on the site's own origin: were a file ever to be taken for a page, it could
 # run nothing (a sandbox with no scripts, no fetches, no forms), and no other site may embed or
 # frame it.

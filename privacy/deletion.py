@@ -16,6 +16,7 @@ from forum.services import (
     recount_question,
     recount_treatments,
 )
+from gallery.models import Pair
 from moderation import audit
 from moderation.models import ModerationAction
 
@@ -54,6 +55,10 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         if profile is not None:
             gone[Answer] = list(profile.answers.values_list("pk", flat=True))
             gone[Review] = list(profile.reviews.values_list("pk", flat=True))
+            # The doctor's before-and-after pairs go with the profile, and their files here.
+            pairs = list(profile.gallery_pairs.prefetch_related("photos"))
+            files += [name for pair in pairs for name in pair.file_names()]
+            gone[Pair] = [pair.pk for pair in pairs]
         if not keep_posts:
             gone[Question] = question_ids
             gone[Answer] = [

@@ -18,6 +18,7 @@ import photos
 from accounts.models import DataExport, User
 from doctors.models import DoctorProfile
 from forum.models import Answer, AnswerVote, Question, QuestionFollow
+from gallery.models import Pair
 from moderation.models import Report
 from treatments.models import TreatmentFollow
 
@@ -238,4 +239,30 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
             "licence_number": profile.licence_number,
             "status": profile.get_status_display(),
         }
+        data["before_and_after_photos"] = gallery_pairs(profile, files)
     return data, files
+
+
+def gallery_pairs(profile: DoctorProfile, files: list[tuple[str, str]]) -> list[dict]:
+    """The doctor's before-and-after pairs, each with its consent record; their photos are
+    added to `files`."""
+    entries = []
+    pairs = Pair.objects.filter(doctor=profile).select_related("treatment")
+    for pair in pairs.prefetch_related("photos").order_by("created_at", "id"):
+        photo_files = {}
+        for photo in pair.photos.all():
+            inside = f"before-and-after/pair-{pair.pk}/{photo.side}.jpg"
+            files.append((photo.file_name("full"), inside))
+            photo_files[photo.side] = inside
+        entries.append(
+            {
+                "treatment": pair.treatment.name,
+                "caption": pair.caption,
+                "after_photo_taken": pair.get_time_after_display(),
+                "patient_consent_recorded_at": pair.consent_recorded_at,
+                "status": pair.get_status_display(),
+                "posted_at": pair.created_at,
+                "photos": photo_files,
+            }
+        )
+    return entries

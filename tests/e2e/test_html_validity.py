@@ -35,6 +35,7 @@ from tests.factories import (
     QuestionFactory,
     ReviewFactory,
 )
+from tests.gallery.conftest import make_pair
 from treatments.models import Treatment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,12 +125,14 @@ def site(alice, bob, carol, mallory, moderator):
     services.treatment_follow_set(treatment=lip_filler, user=mallory, follow=True)
     doctor_services.review_reply(review=review, text="Thank you for your kind words.")
     bob.doctor_profile.refresh_rating()
+    pair = make_pair(bob.doctor_profile, lip_filler)  # on the profile, the hub, the galleries
     banned = PatientFactory(email="banned@example.com", display_name="Banned Member")
     ban(user=banned, actor=moderator, reason="Spam", until=timezone.now() + timedelta(days=3))
     return {
         "question": question,
         "update": update,
         "doctor": bob.doctor_profile,
+        "pair": pair,
         "unsubscribe": notifications.unsubscribe_token(alice, "answers"),
         "members": {
             "anonymous": Client(),
@@ -166,6 +169,8 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("doctors-near-unknown", reverse("doctors:directory") + "?near=00000"),
             ("doctor", reverse("doctors:profile", args=[doctor])),
             ("doctor-reviews", reverse("doctors:reviews", args=[doctor])),
+            ("doctor-gallery", reverse("gallery:doctor", args=[doctor])),
+            ("treatment-gallery", reverse("gallery:treatment", args=["lip-filler"])),
             ("login", reverse("account_login")),
             ("signup", reverse("account_signup")),
             ("signup-doctor", reverse("account_signup") + "?role=doctor"),
@@ -222,6 +227,8 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("doctor-reviews", reverse("doctors:reviews", args=[doctor])),
             ("apply", reverse("doctors:apply")),
             ("about", reverse("pages:about")),
+            ("gallery-new", reverse("gallery:new")),
+            ("gallery-delete", reverse("gallery:delete", args=[site["pair"].pk])),
         ],
         "new-doctor": [
             ("question", question),
@@ -283,6 +290,7 @@ def fetch_all(site, settings, folder: Path) -> dict[str, Path]:
         ("asker--too-many", "asker", ask_url, ask, 429),
         ("new-doctor--answer-with-errors", "new-doctor", answer, {"headline": "No"}, 400),
         ("patient--contact-with-errors", "patient", contact_url, {"email": "jasmine@"}, 400),
+        ("doctor--gallery-with-errors", "doctor", reverse("gallery:new"), {"caption": "x"}, 400),
         ("anonymous--contact-too-many", "anonymous", contact_url, message, 429),
     ):
         response = site["members"][who].post(path, data)

@@ -242,9 +242,9 @@ def test_the_hub_makes_the_same_queries_with_more_data(client, client_as, botox)
     many = (queries(anonymous), queries(member))
     assert few == many
     # A visitor: treatment, reviews' figures, latest reviews, doctors, top questions, the page
-    # of questions and their treatments. A member: the session and the account, and whether
-    # they follow it.
-    assert many == (7, 10)
+    # of questions and their treatments, and the before-and-after pairs (their photos too, when
+    # there are some). A member: the session and the account, and whether they follow it.
+    assert many == (8, 11)
 
 
 def test_the_reviews_shown_are_those_the_public_sees_of_every_doctor(botox):

@@ -28,6 +28,7 @@ from forum.management.commands.search_benchmark import (
 )
 from forum.models import Answer, Photo, PhotoVisibility, Question, TaggedQuestion
 from forum.services import recount_all_treatments, recount_doctor_answers
+from gallery.models import Pair, PairPhoto, Side, TimeAfter
 from treatments.models import Treatment
 
 CITIES = ["Seattle", "Tampa", "Las Vegas", "Birmingham", "Portland", "Chicago", "Boston", "Austin"]
@@ -95,6 +96,8 @@ class Command(BaseCommand):
             self.photos(options["photos"])
         if not DoctorProfile.objects.exclude(postal_code="").exists():
             self.practices()
+        if not Pair.objects.exists():
+            self.gallery_pairs(doctors)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # plans for the counts from the rows now there
                 cursor.execute("ANALYZE")
@@ -106,7 +109,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Built {Question.objects.count():,} questions, {Answer.objects.count():,} answers, "
             f"{DoctorProfile.objects.count():,} doctors, {Review.objects.count():,} reviews, "
-            f"{Photo.objects.count():,} photos in {time.perf_counter() - started:.0f} s"
+            f"{Photo.objects.count():,} photos, {Pair.objects.count():,} before-and-after pairs "
+            f"in {time.perf_counter() - started:.0f} s"
         )
 
     def treatments(self) -> list[Treatment]:
@@ -335,6 +339,38 @@ class Command(BaseCommand):
                 rows.append(photo)
         for start in range(0, len(rows), BATCH):
             save_rows(Photo, rows[start : start + BATCH])
+
+    def gallery_pairs(self, doctors) -> None:
+        """A before-and-after pair for every doctor, a third of them Botox; the first few with
+        real files (all of them the same two photos' bytes), the rest rows only."""
+        processed = photos.process(SimpleUploadedFile("bench.jpg", bench_jpeg(), "image/jpeg"))
+        treatments = list(Treatment.objects.order_by("pk"))
+        botox = Treatment.objects.get(slug="botox")
+        pairs = [
+            Pair(
+                doctor=doctor,
+                treatment=botox if index % 3 == 0 else treatments[index % len(treatments)],
+                caption=f"Bench pair {index}: what was done and what the photos show.",
+                time_after=TimeAfter.MONTH_1,
+                consent_given=True,
+                consent_recorded_by_id=doctor.user_id,
+                consent_recorded_at=self.now - timedelta(days=index % 300),
+                created_at=self.now - timedelta(days=index % 300),
+            )
+            for index, doctor in enumerate(doctors)
+        ]
+        pairs = save_rows(Pair, pairs)
+        rows = []
+        for index, pair in enumerate(pairs):
+            for side in Side:
+                photo = PairPhoto(
+                    pair_id=pair.pk, side=side, width=processed.width, height=processed.height
+                )
+                if index < PHOTOS_WITH_FILES:
+                    photos.store(processed, photo.file_name)
+                rows.append(photo)
+        for start in range(0, len(rows), BATCH):
+            save_rows(PairPhoto, rows[start : start + BATCH])
 
     def practices(self) -> None:
         """A ZIP code of its city for every doctor, placed on the map as save() would."""

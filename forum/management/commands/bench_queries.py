@@ -47,6 +47,8 @@ def bench_pages() -> dict[str, tuple[str, User | None]]:
         "search, a question": "/search/?q=how+much+does+masseter+botox+cost+uk",
         "doctors near a ZIP code": "/doctors/?near=98101&radius=25",
         "photo thumbnail": photo.url("320"),
+        "doctor's before-and-after": reverse("gallery:doctor", args=[doctor.slug]),
+        "treatment's before-and-after": reverse("gallery:treatment", args=["botox"]),
     }
     members = {
         "question page, patient": (showcase.get_absolute_url(), reader),

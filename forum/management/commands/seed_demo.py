@@ -15,6 +15,7 @@ from forum.demo import (
     seed_questions,
 )
 from forum.services import recount_all_treatments
+from gallery.demo import seed_gallery
 from moderation.demo import seed_moderation
 
 
@@ -46,13 +47,14 @@ class Command(BaseCommand):
             reviews = seed_reviews()
             seed_review_treatments()
             reports = seed_moderation(moderator, demo_reports())
+            pairs = seed_gallery(doctors)
             search.refresh_all()
             recount_all_treatments()
         if not quiet:
             self.stdout.write(
                 f"\nAdded {questions} demo question(s), {answers} answer(s), "
                 f"{updates} follow-up(s), {reviews} review(s), {reports} report(s) for the "
-                "moderators."
+                f"moderators, {pairs} before-and-after pair(s)."
             )
             self.print_accounts(users)
 
