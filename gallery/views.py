@@ -22,10 +22,10 @@ GALLERY_PAGE = 12
 @require_http_methods(["GET", "POST"])
 def pair_new(request):
     """Verified doctors with two-factor authentication post a before-and-after pair."""
-    form = PairForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        if refused := limits.refuse(request, Pair):
-            return refused
+    if request.method == "POST" and (refused := limits.refuse(request, Pair)):
+        return refused  # before the photos are decoded: that is the costly part
+    form = PairForm(request.POST, request.FILES) if request.method == "POST" else PairForm()
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         pair = services.pair_create(
             doctor=request.user.doctor_profile,

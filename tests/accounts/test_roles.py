@@ -17,6 +17,7 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("doctors", "specialty"),
         ("moderation", "report"),
         ("forum", "questionupdate"),  # the askers' follow-ups (issue 9)
+        ("gallery", "pair"),  # doctors' before-and-after photos (issue 17)
     }
     assert held == {
         *(
@@ -26,6 +27,7 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ),
         ("doctors", "view_verificationdecision"),
         ("moderation", "view_moderationaction"),
+        ("gallery", "view_pairphoto"),
         ("accounts", "view_user"),
         ("accounts", "ban_user"),
         # The urgent-care rules (issue 9): moderators keep them up to date.

@@ -56,10 +56,11 @@ def test_hidden_pairs_leave_every_page_and_their_files_404(
     assert seen.status_code == 200 and seen["Cache-Control"] == "private, no-store"
 
 
-def bulk_pairs(treatment, count: int) -> None:
-    """`count` pairs, one per new doctor, without files (the pages only link to them)."""
+def bulk_pairs(treatment, count: int, by=None) -> None:
+    """`count` pairs, by `by` or one per new doctor, without files (the pages only link to
+    them)."""
     for n in range(count):
-        doctor = DoctorProfileFactory()
+        doctor = by or DoctorProfileFactory()
         pair = Pair.objects.create(
             doctor=doctor,
             treatment=treatment,
@@ -89,19 +90,7 @@ def test_the_doctor_pages_need_the_same_queries_for_3_or_30_pairs(
     count, client, bob, botox, django_assert_max_num_queries
 ):
     doctor = bob.doctor_profile
-    for n in range(count):
-        pair = Pair.objects.create(
-            doctor=doctor,
-            treatment=botox,
-            caption=f"Pair {n}",
-            time_after="month_1",
-            consent_given=True,
-            consent_recorded_by=bob,
-            consent_recorded_at=doctor.verified_at,
-        )
-        PairPhoto.objects.bulk_create(
-            PairPhoto(pair=pair, side=side, width=800, height=600) for side in Side
-        )
+    bulk_pairs(botox, count, doctor)
     for url in [doctor.get_absolute_url(), reverse("gallery:doctor", args=[doctor.slug])]:
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200

@@ -14,6 +14,8 @@ from forum import services
 from forum.models import PhotoVisibility
 from moderation.services import ban
 from tests.factories import QuestionFactory
+from tests.gallery.conftest import make_pair
+from treatments.models import Treatment
 
 ROLES = ["anonymous", "patient", "pending_doctor", "verified_doctor", "moderator", "banned"]
 
@@ -97,6 +99,8 @@ EXPECTED = {
     "admin:jsi18n": ("302 302 302 302 200 403", "302 302 302 302 405 403"),
     "admin:login": ("302 403 403 403 403 403", "302 403 403 403 403 403"),
     "admin:logout": ("302 302 302 302 405 403", "302 302 302 302 200 403"),
+    "admin:gallery_pair_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:gallery_pair_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:mfa_authenticator_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:mfa_authenticator_changelist": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:moderation_moderationaction_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
@@ -157,6 +161,11 @@ EXPECTED = {
     "mfa_index": ("302 200 200 200 200 403", "302 405 405 405 405 403"),
     "mfa_reauthenticate": ("302 302 200 200 200 403", "302 302 200 200 200 403"),
     "mfa_view_recovery_codes": ("302 404 404 404 404 403", "302 405 405 405 405 403"),
+    "gallery:delete": ("302 403 404 200 403 403", "302 403 404 302 403 403"),
+    "gallery:doctor": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
+    "gallery:new": ("302 403 403 200 403 403", "302 403 403 400 403 403"),
+    "gallery:photo": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
+    "gallery:treatment": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "moderation:report": ("302 403 200 200 200 403", "302 403 200 200 200 403"),
     "pages:about": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "pages:contact": ("200 200 200 200 200 403", "400 400 400 400 400 403"),
@@ -218,6 +227,7 @@ def world(alice, bob, carol, mallory, moderator):
     export = DataExport.objects.create(user=alice)
     ban(user=mallory, actor=moderator, reason="Spam")
     slug = bob.doctor_profile.slug
+    pair = make_pair(bob.doctor_profile, Treatment.objects.get(slug="lip-filler"))
     args = {
         "sitemap_section": {"section": "questions"},
         "forum:question_detail_short": {"pk": question.pk},
@@ -244,6 +254,10 @@ def world(alice, bob, carol, mallory, moderator):
         "doctors:reviews": {"slug": slug},
         "doctors:review_reply": {"slug": slug, "pk": review.pk},
         "moderation:report": {"kind": "question", "pk": question.pk},
+        "gallery:delete": {"pk": pair.pk},
+        "gallery:photo": {"key": pair.photos.first().key, "size": "320"},
+        "gallery:doctor": {"slug": slug},
+        "gallery:treatment": {"slug": "lip-filler"},
         "account_confirm_email": {"key": "not-a-real-key"},
         "account_reset_password_from_key": {"uidb36": "zz", "key": "not-a-real-key"},
         "privacy:data_download": {"pk": export.pk},
