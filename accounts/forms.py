@@ -89,6 +89,7 @@ class NotificationsForm(forms.ModelForm):
             "notify_verification",
             "notify_updates",
             "notify_digest",
+            "notify_consultations",
         ]
         labels = {
             "notify_answers": "A doctor answers my question",
@@ -98,6 +99,8 @@ class NotificationsForm(forms.ModelForm):
             "notify_verification": "A moderator decides on my doctor application",
             "notify_updates": "A patient adds an update to a question I answered",
             "notify_digest": "Once a day: new unanswered questions in the treatments I follow",
+            "notify_consultations": "A new message in one of my consultations (the email says "
+            "who wrote, not what)",
         }
 
     def __init__(self, *args, **kwargs):

@@ -82,6 +82,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_digest = models.BooleanField(
         "a daily digest of new unanswered questions in my treatments (doctors)", default=True
     )
+    notify_consultations = models.BooleanField(
+        "a new consultation request, or a message in one of my consultations", default=True
+    )
     digest_sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = UserManager()

@@ -33,6 +33,9 @@ KINDS = {
     "verification": Kind("notify_verification", "about decisions on your doctor application"),
     "updates": Kind("notify_updates", "when a patient updates a question you answered"),
     "digest": Kind("notify_digest", "the daily digest of new unanswered questions"),
+    "consultations": Kind(
+        "notify_consultations", "when there is a new message in one of your consultations"
+    ),
 }
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "treatments",
     "doctors",
     "forum",
+    "consultations",  # patients' private consultation requests to doctors
     "gallery",  # doctors' before-and-after photo pairs
     "moderation",
     "privacy",  # on top: account deletion and data export reach every app
@@ -365,4 +366,6 @@ POSTING_LIMITS = {
     "report": (30, 10),
     "update": (20, 5),
     "pair": (10, 3),  # doctors' before-and-after photos
+    "consultation": (5, 2),  # patients' requests to doctors
+    "message": (60, 20),  # messages in consultations
 }

@@ -25,6 +25,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("", include("forum.urls")),
+    path("", include("consultations.urls")),  # before doctors: /doctors/<slug>/consultation/
     path("", include("gallery.urls")),  # before the apps whose addresses it extends
     path("doctors/", include("doctors.urls")),
     path("", include("moderation.urls")),

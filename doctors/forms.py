@@ -72,6 +72,7 @@ class ApplicationForm(forms.ModelForm):
             "postal_code",
             "phone",
             "website",
+            "accepts_consultations",
             "bio",
             "headshot",
             "licence_number",
@@ -79,13 +80,19 @@ class ApplicationForm(forms.ModelForm):
             "licence_expires_on",
             "board_certification",
         ]
-        labels = {"licence_jurisdiction": "Licence issued by", "street_address": "Practice address"}
+        labels = {
+            "licence_jurisdiction": "Licence issued by",
+            "street_address": "Practice address",
+            "accepts_consultations": "Take consultation requests from patients",
+        }
         help_texts = {
             "name": "As on your licence, e.g. Sam Naficy. Shown with every answer.",
             "city": "Shown under every answer: “Seattle Facial Plastic Surgeon”.",
             "street_address": "Street and suite, shown on your profile.",
             "postal_code": "Patients nearby find you by it, e.g. 98109.",
             "phone": "The number patients call to book, e.g. (206) 555-0142.",
+            "accepts_consultations": "Your profile shows a “Request a consultation” button: "
+            "patients write to you privately, and you reply from your consultations page.",
             "licence_number": "Only moderators see it.",
             "licence_jurisdiction": "e.g. Washington State Department of Health.",
             "licence_expires_on": "The last day your licence is valid. We remind you 30 days "

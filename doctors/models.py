@@ -312,6 +312,11 @@ class DoctorProfile(models.Model):
         return 0 <= days <= 30
 
     @property
+    def takes_consultations(self) -> bool:
+        """Patients can send a consultation request now: verified, and requests switched on."""
+        return self.is_verified and not self.licence_lapsed and self.accepts_consultations
+
+    @property
     def licence_lapsed(self) -> bool:
         """The licence's end date has passed (the daily command then marks the profile)."""
         return (

@@ -23,6 +23,7 @@ EDITABLE_ONCE_SENT = {
     "postal_code",
     "phone",
     "website",
+    "accepts_consultations",
     "bio",
     "board_certification",
 }

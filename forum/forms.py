@@ -16,6 +16,7 @@ from forum.models import (
     PhotoVisibility,
     Question,
 )
+from photos.fields import MultipleFileInput, PhotosField
 
 MAX_TREATMENTS = 5
 # Starts with a letter or digit, so that every treatment has a non-empty slug for its page.
@@ -48,30 +49,6 @@ class TreatmentsField(TagField):
                     "numbers and spaces."
                 )
         return names
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None) -> list:
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        cleaned, errors = [], []
-        for file in files:
-            if getattr(file, "size", None) == 0:
-                errors.append(f"“{photos.shown_name(file.name)}” is empty.")
-                continue
-            try:
-                cleaned.append(super().clean(file, initial))
-            except forms.ValidationError as error:
-                name = photos.shown_name(getattr(file, "name", ""))
-                errors.append(f"“{name}”: {' '.join(error.messages)}")
-        if errors:
-            raise forms.ValidationError(errors)
-        return cleaned
 
 
 class VisibilitySelect(forms.RadioSelect):

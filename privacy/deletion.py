@@ -7,6 +7,7 @@ from django.db import transaction
 
 import photos
 from accounts.models import DataExport, User
+from consultations.models import Consultation
 from doctors.models import DoctorProfile, Review
 from forum import search
 from forum.models import Answer, AnswerVote, Photo, Question, TaggedQuestion
@@ -59,6 +60,11 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
             pairs = list(profile.gallery_pairs.prefetch_related("photos"))
             files += [name for pair in pairs for name in pair.file_names()]
             gone[Pair] = [pair.pk for pair in pairs]
+        # Private consultations go with either member's account, whatever keep_posts says:
+        # no one else ever saw them, and half a conversation is no use to the other member.
+        consultations = list(Consultation.objects.of_member(user))
+        files += [name for consultation in consultations for name in consultation.file_names()]
+        gone[Consultation] = [consultation.pk for consultation in consultations]
         if not keep_posts:
             gone[Question] = question_ids
             gone[Answer] = [
@@ -79,6 +85,7 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         else:
             questions.delete()  # with their answers, photos, treatments, follows and votes
             Review.objects.filter(author=user).delete()
+        Consultation.objects.filter(pk__in=gone[Consultation]).delete()
         user.delete()  # with the doctor profile and its answers, votes, follows, reports made
         recount_doctor_answers(doctors_who_answered)
         recount_treatments(treatments)

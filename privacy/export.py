@@ -16,6 +16,7 @@ from django.utils import timezone
 
 import photos
 from accounts.models import DataExport, User
+from consultations.models import Consultation
 from doctors.models import DoctorProfile
 from forum.models import Answer, AnswerVote, Question, QuestionFollow
 from gallery.models import Pair
@@ -174,6 +175,7 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
                     ("verification_decisions", "notify_verification"),
                     ("updates_to_questions_i_answered", "notify_updates"),
                     ("daily_digest", "notify_digest"),
+                    ("consultation_messages", "notify_consultations"),
                 ]
             },
         },
@@ -230,6 +232,7 @@ def collect(user: User) -> tuple[dict, list[tuple[str, str]]]:
             .order_by("treatment__name")
         ],
     }
+    data["consultations"] = consultations(user, files)
     if profile is not None:
         data["doctor_profile"] = {
             "name": profile.name,
@@ -263,6 +266,43 @@ def gallery_pairs(profile: DoctorProfile, files: list[tuple[str, str]]) -> list[
                 "status": pair.get_status_display(),
                 "posted_at": pair.created_at,
                 "photos": photo_files,
+            }
+        )
+    return entries
+
+
+def consultations(user: User, files: list[tuple[str, str]]) -> list[dict]:
+    """The member's private consultations, as patient or as doctor, with every message of
+    both members (the conversation is theirs alike); the photos sent are added to `files`."""
+    entries = []
+    threads = Consultation.objects.of_member(user).select_related("patient", "doctor", "treatment")
+    for consultation in threads.prefetch_related("messages__photos", "messages__author").order_by(
+        "created_at", "id"
+    ):
+        messages = []
+        for message in sorted(consultation.messages.all(), key=lambda m: (m.created_at, m.pk)):
+            sent = []
+            for photo in message.photos.all():
+                inside = f"consultations/{consultation.pk}/{message.pk}-{photo.position + 1}.jpg"
+                files.append((photo.file_name("full"), inside))
+                sent.append(inside)
+            messages.append(
+                {
+                    "from": message.author.display_name if message.author else "Former member",
+                    "text": message.body,
+                    "at": message.created_at,
+                    "photos": sent,
+                }
+            )
+        entries.append(
+            {
+                "subject": consultation.subject,
+                "patient": consultation.patient.display_name,
+                "doctor": consultation.doctor.display_name,
+                "treatment": consultation.treatment.name if consultation.treatment else "",
+                "status": consultation.get_status_display(),
+                "started_at": consultation.created_at,
+                "messages": messages,
             }
         )
     return entries

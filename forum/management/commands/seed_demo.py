@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_users
+from consultations.demo import seed_consultations
 from doctors.demo import seed_doctors
 from doctors.demo_reviews import seed_reviews
 from doctors.demo_treatments import seed_review_treatments
@@ -48,13 +49,14 @@ class Command(BaseCommand):
             seed_review_treatments()
             reports = seed_moderation(moderator, demo_reports())
             pairs = seed_gallery(doctors)
+            consultations = seed_consultations()
             search.refresh_all()
             recount_all_treatments()
         if not quiet:
             self.stdout.write(
                 f"\nAdded {questions} demo question(s), {answers} answer(s), "
                 f"{updates} follow-up(s), {reviews} review(s), {reports} report(s) for the "
-                f"moderators, {pairs} before-and-after pair(s)."
+                f"moderators, {pairs} before-and-after pair(s), {consultations} consultation(s)."
             )
             self.print_accounts(users)
 

@@ -1,0 +1,125 @@
+"""Consultation writes: a request with its first message, a reply, reading. Rows and photo
+files together or neither, and the other member told once the writes have committed."""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+import photos
+from accounts import notifications
+from consultations.models import Consultation, Message, MessagePhoto
+
+# What a request or a reply carries: processed photos with the sender's description of each.
+Photos = list[tuple[photos.ProcessedPhoto, str]]
+
+
+def consultation_start(
+    *, patient, doctor, subject: str, body: str, treatment=None, pictures: Photos = ()
+) -> Consultation:
+    """A patient's request to `doctor`: the thread and its first message, and the doctor told
+    in the site and by email (if they want it)."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            consultation = Consultation.objects.create(
+                patient=patient,
+                doctor=doctor,
+                subject=subject,
+                treatment=treatment,
+                created_at=now,
+                last_message_at=now,
+                doctor_unread=1,
+            )
+            message = Message.objects.create(
+                consultation=consultation, author=patient, body=body, created_at=now
+            )
+            _store_photos(message, pictures, written)
+            notifications.notify(
+                doctor.user,
+                "consultations",
+                "consultation-request",
+                {"consultation": consultation, "thread_url": _site_url(consultation)},
+                note=f"{patient.display_name} sent you a consultation request: “{subject}”",
+                url=consultation.get_absolute_url(),
+            )
+    except BaseException:
+        photos.delete_files(written)
+        raise
+    return consultation
+
+
+def message_add(*, consultation: Consultation, author, body: str, pictures: Photos = ()) -> Message:
+    """A reply by one of the two members; the other sees it as new and is told."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = (
+                Consultation.objects.select_for_update(of=("self",))
+                .select_related("patient", "doctor__user")
+                .get(pk=consultation.pk)
+            )
+            role = locked.member_role(author)
+            if role is None:
+                raise PermissionError("Only the patient and the doctor write in a consultation.")
+            now = timezone.now()
+            message = Message.objects.create(
+                consultation=locked, author=author, body=body, created_at=now
+            )
+            _store_photos(message, pictures, written)
+            unread = "doctor_unread" if role == "patient" else "patient_unread"
+            Consultation.objects.filter(pk=locked.pk).update(
+                last_message_at=now, **{unread: F(unread) + 1}
+            )
+            recipient = locked.doctor.user if role == "patient" else locked.patient
+            notifications.notify(
+                recipient,
+                "consultations",
+                "consultation-message",
+                {
+                    "consultation": locked,
+                    "sender": author,
+                    "thread_url": _site_url(locked),
+                },
+                note=f"{author.display_name} wrote in your consultation “{locked.subject}”",
+                url=f"{locked.get_absolute_url()}#message-{message.pk}",
+            )
+    except BaseException:
+        photos.delete_files(written)
+        raise
+    return message
+
+
+def mark_read(consultation: Consultation, user) -> None:
+    """The member has opened the thread: nothing in it is new to them any more."""
+    role = consultation.member_role(user)
+    if role is not None and consultation.unread_for(user):
+        field = f"{role}_unread"
+        Consultation.objects.filter(pk=consultation.pk).update(**{field: 0})
+        setattr(consultation, field, 0)
+
+
+@transaction.atomic
+def consultation_delete(consultation: Consultation) -> None:
+    """Delete a thread (the admin's delete, by superusers): rows now, files after commit."""
+    names = consultation.file_names()
+    consultation.delete()
+    transaction.on_commit(lambda: photos.delete_files(names), robust=True)
+
+
+def _store_photos(message: Message, pictures: Photos, written: list[str]) -> None:
+    for position, (processed, description) in enumerate(pictures):
+        photo = MessagePhoto(
+            message=message,
+            width=processed.width,
+            height=processed.height,
+            position=position,
+            description=description,
+        )
+        written.extend(photos.store(processed, photo.file_name))
+        photo.save()
+
+
+def _site_url(consultation: Consultation) -> str:
+    return settings.SITE_URL.rstrip("/") + consultation.get_absolute_url()
