@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts import notifications
 from accounts.models import User
 from consultations import services
 from consultations.models import Consultation, Message
@@ -62,23 +63,31 @@ def seed_consultations() -> int:
         subject=SUBJECT,
         body=first,
         treatment=Treatment.objects.filter(slug="botox").first(),
+        notify=False,
     )
     for role, text, _ in rest:
         services.message_add(
             consultation=consultation,
             author=patient if role == "patient" else doctor_user,
             body=text,
+            notify=False,
         )
     # Dated as if written over two days; Nora has read all but Jasmine's last message.
     hours = [first_hours, *(hours for _, _, hours in rest)]
-    for message, ago in zip(
-        Message.objects.filter(consultation=consultation).order_by("id"), hours, strict=True
-    ):
+    written = list(Message.objects.filter(consultation=consultation).order_by("id"))
+    for message, ago in zip(written, hours, strict=True):
         Message.objects.filter(pk=message.pk).update(created_at=now - timedelta(hours=ago))
+    last_message = written[-1]
     Consultation.objects.filter(pk=consultation.pk).update(
         created_at=now - timedelta(hours=first_hours),
         last_message_at=now - timedelta(hours=hours[-1]),
         doctor_unread=1,
         patient_unread=0,
+    )
+    # No emails from the demo. Nora's bell shows Jasmine's last message, as it would.
+    notifications.record(
+        doctor_user,
+        f"Jasmine wrote in your consultation “{SUBJECT}”",
+        f"{consultation.get_absolute_url()}#message-{last_message.pk}",
     )
     return 1

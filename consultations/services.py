@@ -8,6 +8,7 @@ from django.utils import timezone
 
 import photos
 from accounts import notifications
+from accounts.models import Notification
 from consultations.models import Consultation, Message, MessagePhoto
 
 # What a request or a reply carries: processed photos with the sender's description of each.
@@ -15,10 +16,17 @@ Photos = list[tuple[photos.ProcessedPhoto, str]]
 
 
 def consultation_start(
-    *, patient, doctor, subject: str, body: str, treatment=None, pictures: Photos = ()
+    *,
+    patient,
+    doctor,
+    subject: str,
+    body: str,
+    treatment=None,
+    pictures: Photos = (),
+    notify: bool = True,
 ) -> Consultation:
     """A patient's request to `doctor`: the thread and its first message, and the doctor told
-    in the site and by email (if they want it)."""
+    in the site and by email (if they want it; not at all without `notify`, as for the demo)."""
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -36,22 +44,26 @@ def consultation_start(
                 consultation=consultation, author=patient, body=body, created_at=now
             )
             _store_photos(message, pictures, written)
-            notifications.notify(
-                doctor.user,
-                "consultations",
-                "consultation-request",
-                {"consultation": consultation, "thread_url": _site_url(consultation)},
-                note=f"{patient.display_name} sent you a consultation request: “{subject}”",
-                url=consultation.get_absolute_url(),
-            )
+            if notify:
+                notifications.notify(
+                    doctor.user,
+                    "consultations",
+                    "consultation-request",
+                    {"consultation": consultation, "thread_url": _site_url(consultation)},
+                    note=f"{patient.display_name} sent you a consultation request: “{subject}”",
+                    url=consultation.get_absolute_url(),
+                )
     except BaseException:
         photos.delete_files(written)
         raise
     return consultation
 
 
-def message_add(*, consultation: Consultation, author, body: str, pictures: Photos = ()) -> Message:
-    """A reply by one of the two members; the other sees it as new and is told."""
+def message_add(
+    *, consultation: Consultation, author, body: str, pictures: Photos = (), notify: bool = True
+) -> Message:
+    """A reply by one of the two members; the other sees it as new and is told (unless not
+    `notify`)."""
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -73,18 +85,19 @@ def message_add(*, consultation: Consultation, author, body: str, pictures: Phot
                 last_message_at=now, **{unread: F(unread) + 1}
             )
             recipient = locked.doctor.user if role == "patient" else locked.patient
-            notifications.notify(
-                recipient,
-                "consultations",
-                "consultation-message",
-                {
-                    "consultation": locked,
-                    "sender": author,
-                    "thread_url": _site_url(locked),
-                },
-                note=f"{author.display_name} wrote in your consultation “{locked.subject}”",
-                url=f"{locked.get_absolute_url()}#message-{message.pk}",
-            )
+            if notify:
+                notifications.notify(
+                    recipient,
+                    "consultations",
+                    "consultation-message",
+                    {
+                        "consultation": locked,
+                        "sender": author,
+                        "thread_url": _site_url(locked),
+                    },
+                    note=f"{author.display_name} wrote in your consultation “{locked.subject}”",
+                    url=f"{locked.get_absolute_url()}#message-{message.pk}",
+                )
     except BaseException:
         photos.delete_files(written)
         raise
@@ -92,12 +105,18 @@ def message_add(*, consultation: Consultation, author, body: str, pictures: Phot
 
 
 def mark_read(consultation: Consultation, user) -> None:
-    """The member has opened the thread: nothing in it is new to them any more."""
+    """The member has opened the thread: nothing in it is new to them any more, in the inbox or
+    in the bell. (Nothing to write, and no query, when nothing was new.)"""
     role = consultation.member_role(user)
     if role is not None and consultation.unread_for(user):
         field = f"{role}_unread"
         Consultation.objects.filter(pk=consultation.pk).update(**{field: 0})
         setattr(consultation, field, 0)
+        told = Notification.objects.filter(
+            user=user, read_at=None, url__startswith=consultation.get_absolute_url()
+        )
+        if ids := list(told.values_list("pk", flat=True)):
+            notifications.mark_read(user, ids)
 
 
 @transaction.atomic

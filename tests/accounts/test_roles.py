@@ -18,6 +18,7 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("moderation", "report"),
         ("forum", "questionupdate"),  # the askers' follow-ups (issue 9)
         ("gallery", "pair"),  # doctors' before-and-after photos (issue 17)
+        ("consultations", "consultation"),  # reported ones only (issue 17)
     }
     assert held == {
         *(
@@ -28,6 +29,8 @@ def test_the_moderators_group_holds_exactly_what_moderators_need(db):
         ("doctors", "view_verificationdecision"),
         ("moderation", "view_moderationaction"),
         ("gallery", "view_pairphoto"),
+        ("consultations", "view_message"),
+        ("consultations", "view_messagephoto"),
         ("accounts", "view_user"),
         ("accounts", "ban_user"),
         # The urgent-care rules (issue 9): moderators keep them up to date.

@@ -27,6 +27,7 @@ from forum import services
 from forum.models import PhotoVisibility
 from moderation.services import ban
 from pages.contact import PER_HOUR
+from tests.consultations.conftest import processed, start
 from tests.factories import (
     PASSWORD,
     DoctorFactory,
@@ -126,6 +127,7 @@ def site(alice, bob, carol, mallory, moderator):
     doctor_services.review_reply(review=review, text="Thank you for your kind words.")
     bob.doctor_profile.refresh_rating()
     pair = make_pair(bob.doctor_profile, lip_filler)  # on the profile, the hub, the galleries
+    consultation = start(mallory, bob, pictures=[(processed(), "Upper lip, day three")])
     banned = PatientFactory(email="banned@example.com", display_name="Banned Member")
     ban(user=banned, actor=moderator, reason="Spam", until=timezone.now() + timedelta(days=3))
     return {
@@ -133,6 +135,7 @@ def site(alice, bob, carol, mallory, moderator):
         "update": update,
         "doctor": bob.doctor_profile,
         "pair": pair,
+        "consultation": consultation,
         "unsubscribe": notifications.unsubscribe_token(alice, "answers"),
         "members": {
             "anonymous": Client(),
@@ -218,6 +221,9 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("treatment", reverse("forum:treatment_detail", args=["lip-filler"])),
             ("reauthenticate", reverse("account_reauthenticate")),
             ("forbidden", reverse("forum:doctor_dashboard"), 403),
+            ("consult-request", reverse("consultations:request", args=[doctor])),
+            ("consult-inbox", reverse("consultations:inbox")),
+            ("consult-thread", site["consultation"].get_absolute_url()),
         ],
         "doctor": [
             ("question", question),
@@ -229,6 +235,8 @@ def pages(site) -> dict[str, tuple[str, str, int]]:
             ("about", reverse("pages:about")),
             ("gallery-new", reverse("gallery:new")),
             ("gallery-delete", reverse("gallery:delete", args=[site["pair"].pk])),
+            ("consult-inbox", reverse("consultations:inbox")),
+            ("consult-thread", site["consultation"].get_absolute_url()),
         ],
         "new-doctor": [
             ("question", question),
@@ -285,6 +293,8 @@ def fetch_all(site, settings, folder: Path) -> dict[str, Path]:
     }
     for _ in range(PER_HOUR):
         site["members"]["anonymous"].post(contact_url, message)
+    consult_url = reverse("consultations:request", args=[site["doctor"].slug])
+    thread_url = site["consultation"].get_absolute_url()
     for name, who, path, data, status in (
         ("asker--ask-with-errors", "asker", ask_url, {**ask, "title": "Help", "body": ""}, 400),
         ("asker--too-many", "asker", ask_url, ask, 429),
@@ -292,6 +302,8 @@ def fetch_all(site, settings, folder: Path) -> dict[str, Path]:
         ("patient--contact-with-errors", "patient", contact_url, {"email": "jasmine@"}, 400),
         ("doctor--gallery-with-errors", "doctor", reverse("gallery:new"), {"caption": "x"}, 400),
         ("anonymous--contact-too-many", "anonymous", contact_url, message, 429),
+        ("patient--consult-with-errors", "patient", consult_url, {"subject": "Hi"}, 400),
+        ("doctor--consult-reply-with-errors", "doctor", thread_url, {"body": " "}, 400),
     ):
         response = site["members"][who].post(path, data)
         if response.status_code != status:

@@ -1,18 +1,14 @@
 """A doctor's account deletion takes their pairs and files; their data export includes them."""
 
-import io
 import json
-import zipfile
 
-from django.urls import reverse
-
-from accounts.models import DataExport
 from gallery.models import Pair, PairPhoto
 from moderation.models import Report
 from moderation.services import report_submit
 from privacy.deletion import delete_account
 from tests.forum.conftest import media_files
 from tests.gallery.conftest import make_pair
+from tests.support.exports import export_archive
 
 
 def test_deleting_the_doctors_account_removes_their_pairs_and_files(
@@ -32,12 +28,7 @@ def test_the_doctors_export_has_their_pairs_and_photos(
     reauthenticated_as, bob, botox, django_capture_on_commit_callbacks
 ):
     make_pair(bob.doctor_profile, botox, caption="Forehead lines, 10 units.")
-    browser = reauthenticated_as(bob)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert browser.post(reverse("privacy:data_export")).status_code == 302
-    export = DataExport.objects.get()
-    response = browser.get(reverse("privacy:data_download", args=[export.pk]))
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    archive = export_archive(reauthenticated_as(bob), django_capture_on_commit_callbacks)
     data = json.loads(archive.read("data.json"))
     [entry] = data["before_and_after_photos"]
     assert (entry["treatment"], entry["caption"]) == ("Botox", "Forehead lines, 10 units.")

@@ -9,10 +9,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts import notifications
 from accounts.models import DataExport
+from consultations.models import MessagePhoto
 from doctors import services as doctor_services
 from forum import services
 from forum.models import PhotoVisibility
 from moderation.services import ban
+from tests.consultations.conftest import processed, start
 from tests.factories import QuestionFactory
 from tests.gallery.conftest import make_pair
 from treatments.models import Treatment
@@ -99,6 +101,11 @@ EXPECTED = {
     "admin:jsi18n": ("302 302 302 302 200 403", "302 302 302 302 405 403"),
     "admin:login": ("302 403 403 403 403 403", "302 403 403 403 403 403"),
     "admin:logout": ("302 302 302 302 405 403", "302 302 302 302 200 403"),
+    "admin:consultations_consultation_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
+    "admin:consultations_consultation_changelist": (
+        "302 302 302 302 200 403",
+        "302 302 302 302 200 403",
+    ),
     "admin:gallery_pair_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
     "admin:gallery_pair_changelist": ("302 302 302 302 200 403", "302 302 302 302 200 403"),
     "admin:mfa_authenticator_add": ("302 302 302 302 403 403", "302 302 302 302 403 403"),
@@ -161,6 +168,11 @@ EXPECTED = {
     "mfa_index": ("302 200 200 200 200 403", "302 405 405 405 405 403"),
     "mfa_reauthenticate": ("302 302 200 200 200 403", "302 302 200 200 200 403"),
     "mfa_view_recovery_codes": ("302 404 404 404 404 403", "302 405 405 405 405 403"),
+    "consultations:inbox": ("302 200 200 200 200 403", "302 405 405 405 405 403"),
+    "consultations:photo": ("404 200 404 200 404 403", "405 405 405 405 405 403"),
+    "consultations:request": ("302 200 403 403 200 403", "302 400 403 403 400 403"),
+    # Alice's consultation with Bob: theirs alone; moderators only once it is reported.
+    "consultations:thread": ("302 200 404 200 404 403", "302 400 404 400 404 403"),
     "gallery:delete": ("302 403 404 200 403 403", "302 403 404 302 403 403"),
     "gallery:doctor": ("200 200 200 200 200 403", "405 405 405 405 405 403"),
     "gallery:new": ("302 403 403 200 403 403", "302 403 403 400 403 403"),
@@ -228,6 +240,7 @@ def world(alice, bob, carol, mallory, moderator):
     ban(user=mallory, actor=moderator, reason="Spam")
     slug = bob.doctor_profile.slug
     pair = make_pair(bob.doctor_profile, Treatment.objects.get(slug="lip-filler"))
+    consultation = start(alice, bob, pictures=[(processed(), "")])
     args = {
         "sitemap_section": {"section": "questions"},
         "forum:question_detail_short": {"pk": question.pk},
@@ -254,6 +267,9 @@ def world(alice, bob, carol, mallory, moderator):
         "doctors:reviews": {"slug": slug},
         "doctors:review_reply": {"slug": slug, "pk": review.pk},
         "moderation:report": {"kind": "question", "pk": question.pk},
+        "consultations:request": {"slug": slug},
+        "consultations:thread": {"pk": consultation.pk},
+        "consultations:photo": {"key": MessagePhoto.objects.get().key, "size": "320"},
         "gallery:delete": {"pk": pair.pk},
         "gallery:photo": {"key": pair.photos.first().key, "size": "320"},
         "gallery:doctor": {"slug": slug},

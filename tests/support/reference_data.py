@@ -46,12 +46,16 @@ def put_back() -> None:
             codename__in=[*triage.PERMISSIONS, *updates.PERMISSIONS],
         )
     )
-    gallery = migration("gallery.migrations.0002_moderators_hide_pairs")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="gallery", codename__in=gallery.PERMISSIONS
+    for app_label, name in [
+        ("gallery", "0002_moderators_hide_pairs"),
+        ("consultations", "0002_moderators_read_reported"),
+    ]:
+        granted = migration(f"{app_label}.migrations.{name}")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=granted.PERMISSIONS
+            )
         )
-    )
     put_back_urgent_rules(triage.RULES)
     for name in migration("doctors.migrations.0002_specialties_and_moderators").SPECIALTIES:
         Specialty.objects.get_or_create(slug=slugify(name), defaults={"name": name})

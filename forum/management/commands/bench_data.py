@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 import photos
 from accounts.models import User
+from consultations.models import Consultation, Message
 from doctors import places
 from doctors.models import CostRange, DoctorProfile, Review, Specialty, rating_figures_from
 from forum import search
@@ -79,6 +80,8 @@ class Command(BaseCommand):
         if Question.objects.exists() and not goes_on:
             raise CommandError("The database already has questions: use an empty one.")
         started = time.perf_counter()
+        # Pairs are the last posts built: with them there, only what came later is missing.
+        posts_were_there = goes_on and Pair.objects.exists()
         self.rng = random.Random(options["seed"])  # noqa: S311 - made-up data
         self.now = timezone.now()
         if not Question.objects.exists():
@@ -98,18 +101,22 @@ class Command(BaseCommand):
             self.practices()
         if not Pair.objects.exists():
             self.gallery_pairs(doctors)
+        if not Consultation.objects.exists():
+            self.consultations(doctors, self.patient_ids())
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # plans for the counts from the rows now there
                 cursor.execute("ANALYZE")
-        self.recount()
-        search.refresh_all()
+        if not posts_were_there:  # consultations change no count and no search entry
+            self.recount()
+            search.refresh_all()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
         self.stdout.write(
             f"Built {Question.objects.count():,} questions, {Answer.objects.count():,} answers, "
             f"{DoctorProfile.objects.count():,} doctors, {Review.objects.count():,} reviews, "
-            f"{Photo.objects.count():,} photos, {Pair.objects.count():,} before-and-after pairs "
+            f"{Photo.objects.count():,} photos, {Pair.objects.count():,} before-and-after pairs, "
+            f"{Consultation.objects.count():,} consultations "
             f"in {time.perf_counter() - started:.0f} s"
         )
 
@@ -371,6 +378,38 @@ class Command(BaseCommand):
                 rows.append(photo)
         for start in range(0, len(rows), BATCH):
             save_rows(PairPhoto, rows[start : start + BATCH])
+
+    def consultations(self, doctors, patient_ids: list[int]) -> None:
+        """Two private threads for every doctor, of four messages each (the patient's request,
+        the doctor's reply, then one each), the last unread by the doctor."""
+        threads, messages = [], []
+        for index, doctor in enumerate(doctors):
+            for n in range(2):
+                started = self.now - timedelta(days=(index + n) % 200, hours=n)
+                threads.append(
+                    Consultation(
+                        patient_id=patient_ids[(2 * index + n) % len(patient_ids)],
+                        doctor=doctor,
+                        subject=f"Bench consultation {index}-{n}: a dose for jaw clenching",
+                        created_at=started,
+                        last_message_at=started + timedelta(hours=3),
+                        doctor_unread=1,
+                    )
+                )
+        threads = save_rows(Consultation, threads)
+        for thread in threads:
+            for step in range(4):
+                author = thread.patient_id if step % 2 == 0 else thread.doctor.user_id
+                messages.append(
+                    Message(
+                        consultation_id=thread.pk,
+                        author_id=author,
+                        body=ANSWER_TEXT[step % len(ANSWER_TEXT)],
+                        created_at=thread.created_at + timedelta(hours=step),
+                    )
+                )
+        for start in range(0, len(messages), BATCH):
+            save_rows(Message, messages[start : start + BATCH])
 
     def practices(self) -> None:
         """A ZIP code of its city for every doctor, placed on the map as save() would."""

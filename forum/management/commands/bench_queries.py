@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from consultations.models import Consultation
 from doctors.models import DoctorProfile
 from forum.management.commands.bench_data import SHOWCASE_TITLE
 from forum.models import Photo, Question
@@ -50,12 +51,19 @@ def bench_pages() -> dict[str, tuple[str, User | None]]:
         "doctor's before-and-after": reverse("gallery:doctor", args=[doctor.slug]),
         "treatment's before-and-after": reverse("gallery:treatment", args=["botox"]),
     }
+    # The doctor's latest consultation: the doctor's inbox and the thread, and the patient's.
+    consultation = (
+        Consultation.objects.filter(doctor=doctor).select_related("patient").order_by("pk").first()
+    )
     members = {
         "question page, patient": (showcase.get_absolute_url(), reader),
         "home, patient": ("/", reader),
         "my activity": (reverse("forum:my_activity"), showcase.author),
         "notifications": (reverse("accounts:notification_list"), showcase.author),
         "doctor dashboard": (reverse("forum:doctor_dashboard"), doctor.user),
+        "consultations, doctor": (reverse("consultations:inbox"), doctor.user),
+        "consultation thread": (consultation.get_absolute_url(), doctor.user),
+        "consultations, patient": (reverse("consultations:inbox"), consultation.patient),
     }
     return {name: (url, None) for name, url in anonymous.items()} | members
 
