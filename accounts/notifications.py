@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,8 +82,25 @@ def record(user: User, text: str, url: str = "") -> None:
 def mark_read(user: User, ids: list[int]) -> None:
     """The member has seen these: the bell counts what is still unread."""
     Notification.objects.filter(user=user, pk__in=ids, read_at=None).update(read_at=timezone.now())
-    user.unread_notifications = Notification.objects.filter(user=user, read_at=None).count()
-    User.objects.filter(pk=user.pk).update(unread_notifications=user.unread_notifications)
+    recount([user.pk])
+    user.unread_notifications = User.objects.values_list("unread_notifications", flat=True).get(
+        pk=user.pk
+    )
+
+
+def recount(user_ids) -> None:
+    """Set the bells of these members to what is unread, in one statement each (so that a
+    notification recorded meanwhile is never lost from the count)."""
+    unread = (
+        Notification.objects.filter(user=OuterRef("pk"), read_at=None)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    User.objects.filter(pk__in=list(user_ids)).update(
+        unread_notifications=Coalesce(Subquery(unread), 0)
+    )
 
 
 def notify(

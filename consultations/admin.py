@@ -3,7 +3,9 @@ from django.utils.html import format_html, format_html_join
 
 from consultations import services
 from consultations.models import Consultation, Message
+from moderation import audit
 from moderation.admin_tools import ModeratedAdmin, ReportedFilter
+from moderation.models import Action
 
 
 class MessageInline(admin.StackedInline):
@@ -37,8 +39,8 @@ class MessageInline(admin.StackedInline):
 
 @admin.register(Consultation)
 class ConsultationAdmin(ModeratedAdmin):
-    """Private conversations between a patient and a doctor: moderators see only those a member
-    has reported, never the rest."""
+    """Private conversations between a patient and a doctor: moderators see only those with a
+    member's open report, or that they closed; never the rest. Each look is in the log."""
 
     list_display = [
         "__str__",
@@ -56,7 +58,14 @@ class ConsultationAdmin(ModeratedAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).reported()
+        return super().get_queryset(request).open_to_moderators()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        consultation = self.get_object(request, object_id)
+        if request.method == "GET" and consultation is not None:
+            audit.viewed(request.user, consultation, Action.CONSULTATION_READ)
+        return response
 
     def has_add_permission(self, request) -> bool:
         return False

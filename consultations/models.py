@@ -1,6 +1,6 @@
 """Consultation requests: a patient writes privately to one doctor from the doctor's profile,
-and the two of them talk in a thread no one else reads. Moderators open a thread only once
-one of its two members has reported it."""
+and the two of them talk in a thread no one else reads. Moderators open a thread only while
+one of its two members has a report on it open, and each look is in the moderation log."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -13,36 +13,43 @@ from django.utils.text import Truncator
 import photos
 from accounts import notifications
 from accounts.models import User
-from moderation.models import Moderated, Report
+from moderation.models import OPEN, Moderated, ModerationStatus, Report
 
 SUBJECT_MAX = 120
 BODY_MAX = 5000
 PHOTOS_MAX = 3  # per message
 
 
-def _reported() -> Exists:
-    return Exists(
-        Report.objects.filter(
-            content_type=ContentType.objects.get_for_model(Consultation), object_id=OuterRef("pk")
-        )
+def _open_to_moderators() -> Q:
+    """A thread moderators may read: one of its two members has an open report on it, or
+    moderators have closed it (so that they can review that). Once the reports are resolved
+    otherwise, the thread is private again."""
+    reports = Report.objects.filter(
+        OPEN,
+        Q(reporter=OuterRef("patient_id")) | Q(reporter=OuterRef("doctor__user_id")),
+        content_type=ContentType.objects.get_for_model(Consultation),
+        object_id=OuterRef("pk"),
     )
+    return Q(Exists(reports)) | Q(status=ModerationStatus.HIDDEN)
 
 
 class ConsultationQuerySet(models.QuerySet):
     def of_member(self, user) -> "ConsultationQuerySet":
-        """The threads `user` is one of the two members of."""
+        """The threads `user` is one of the two members of: a patient's requests, or a
+        doctor's (each through its own index)."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(Q(patient=user) | Q(doctor__user=user))
+        if user.is_doctor:
+            return self.filter(doctor__user=user)
+        return self.filter(patient=user)
 
-    def reported(self) -> "ConsultationQuerySet":
-        """Threads someone has reported (open or resolved): the only ones moderators read."""
-        return self.filter(_reported())
+    def open_to_moderators(self) -> "ConsultationQuerySet":
+        return self.filter(_open_to_moderators())
 
     def visible_to(self, user) -> "ConsultationQuerySet":
-        """Its two members; moderators too, once it has been reported."""
+        """Its two members; moderators too, while a member's report on it is open."""
         if user.is_authenticated and user.is_moderator:
-            return self.filter(Q(patient=user) | Q(doctor__user=user) | _reported())
+            return self.filter(Q(patient=user) | Q(doctor__user=user) | _open_to_moderators())
         return self.of_member(user)
 
 
@@ -72,6 +79,10 @@ class Consultation(Moderated):
 
     objects = ConsultationQuerySet.as_manager()
     noun = "consultation"
+    report_privacy = (
+        "A moderator will read the whole conversation while your report is open, and may close "
+        "it; the other member is not told."
+    )
 
     class Meta:
         indexes = [
@@ -97,6 +108,10 @@ class Consultation(Moderated):
     def author_id_for_moderation(self) -> int | None:
         # Two people write in a thread: either of them may report it (the other's messages).
         return None
+
+    def can_be_reported_by(self, user) -> bool:
+        """Only its two members: no one else knows what was said."""
+        return self.member_role(user) is not None
 
     def hidden_by_moderator(self, reason: str) -> None:
         """Both members learn why in their notifications (after the moderator's commit)."""
@@ -126,14 +141,6 @@ class Consultation(Moderated):
         if self.member_role(user) == "doctor":
             return self.patient.display_name
         return self.doctor.display_name
-
-    def file_names(self) -> list[str]:
-        """Every stored file of its messages' photos (messages and photos prefetched or not)."""
-        return [
-            name
-            for photo in MessagePhoto.objects.filter(message__consultation=self)
-            for name in photo.file_names()
-        ]
 
 
 class Message(models.Model):

@@ -1,15 +1,22 @@
 """Consultation writes: a request with its first message, a reply, reading. Rows and photo
 files together or neither, and the other member told once the writes have committed."""
 
+import re
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 import photos
 from accounts import notifications
 from accounts.models import Notification
 from consultations.models import Consultation, Message, MessagePhoto
+from moderation import audit
+from moderation.models import Report
 
 # What a request or a reply carries: processed photos with the sender's description of each.
 Photos = list[tuple[photos.ProcessedPhoto, str]]
@@ -73,8 +80,9 @@ def message_add(
                 .get(pk=consultation.pk)
             )
             role = locked.member_role(author)
-            if role is None:
-                raise PermissionError("Only the patient and the doctor write in a consultation.")
+            # Checked again under the lock: moderators may have closed it meanwhile.
+            if role is None or locked.is_hidden:
+                raise PermissionDenied("This conversation takes no more messages.")
             now = timezone.now()
             message = Message.objects.create(
                 consultation=locked, author=author, body=body, created_at=now
@@ -85,19 +93,20 @@ def message_add(
                 last_message_at=now, **{unread: F(unread) + 1}
             )
             recipient = locked.doctor.user if role == "patient" else locked.patient
-            if notify:
+            note = f"{author.display_name} wrote in your consultation “{locked.subject}”"
+            url = f"{locked.get_absolute_url()}#message-{message.pk}"
+            if notify and getattr(locked, unread) == 0:
+                # One email for what is new since they last looked, not one per message.
                 notifications.notify(
                     recipient,
                     "consultations",
                     "consultation-message",
-                    {
-                        "consultation": locked,
-                        "sender": author,
-                        "thread_url": _site_url(locked),
-                    },
-                    note=f"{author.display_name} wrote in your consultation “{locked.subject}”",
-                    url=f"{locked.get_absolute_url()}#message-{message.pk}",
+                    {"sender": author, "thread_url": _site_url(locked)},
+                    note=note,
+                    url=url,
                 )
+            elif notify:
+                notifications.record(recipient, note, url)
     except BaseException:
         photos.delete_files(written)
         raise
@@ -121,10 +130,47 @@ def mark_read(consultation: Consultation, user) -> None:
 
 @transaction.atomic
 def consultation_delete(consultation: Consultation) -> None:
-    """Delete a thread (the admin's delete, by superusers): rows now, files after commit."""
-    names = consultation.file_names()
-    consultation.delete()
+    """Delete a thread (the admin's delete, by superusers): rows now, files after commit, and
+    nothing of it left in anyone's notifications or the moderation records."""
+    ids = list(
+        Consultation.objects.select_for_update()
+        .filter(pk=consultation.pk)
+        .values_list("pk", flat=True)
+    )
+    names = photo_files(ids)
+    forget(ids)
+    Consultation.objects.filter(pk__in=ids).delete()
     transaction.on_commit(lambda: photos.delete_files(names), robust=True)
+
+
+def photo_files(ids: list[int]) -> list[str]:
+    """Every stored file of the photos sent in these threads, in one query."""
+    pictures = MessagePhoto.objects.filter(message__consultation__in=ids)
+    return [name for photo in pictures.only("key") for name in photo.file_names()]
+
+
+def forget(ids: list[int]) -> None:
+    """Before these threads are deleted: the notifications that name them go (the other
+    member's too, and their bells are recounted), reports on them keep no details, and the
+    moderation log keeps no subject."""
+    if not ids:
+        return
+    inbox = reverse("consultations:inbox")
+    notes = Notification.objects.filter(
+        url__regex=f"^{re.escape(inbox)}({'|'.join(str(pk) for pk in ids)})/"
+    )
+    told = set(notes.values_list("user_id", flat=True))
+    notes.delete()
+    notifications.recount(told)
+    audit.forget(
+        Consultation,
+        ids,
+        label="(a private consultation, deleted)",
+        resolution="The consultation was deleted.",
+    )
+    Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(Consultation), object_id__in=ids
+    ).update(details="")
 
 
 def _store_photos(message: Message, pictures: Photos, written: list[str]) -> None:

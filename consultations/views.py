@@ -14,7 +14,8 @@ from consultations.forms import MessageForm, RequestForm
 from consultations.models import Consultation, Message, MessagePhoto
 from doctors.permissions import can_answer, doctor_profile
 from doctors.views import public_profile
-from moderation import limits
+from moderation import audit, limits
+from moderation.models import Action
 
 INBOX_PAGE = 20
 THREAD_PAGE = 30
@@ -25,10 +26,21 @@ ONLY_PATIENTS = (
 )
 
 
+def doctor_can_reply(doctor) -> bool:
+    """The doctor's account can read and answer requests now: a verified doctor with two-factor
+    authentication (as for answering questions), not banned."""
+    user = doctor.user
+    return user.is_active and not user.is_banned and can_answer(user)
+
+
 def why_unavailable(doctor) -> str:
     """Why this doctor takes no requests now, or "" if they do."""
-    if doctor.takes_consultations:
+    if doctor.takes_consultations and doctor_can_reply(doctor):
         return ""
+    if doctor.takes_consultations:
+        return (
+            f"{doctor.display_name} can't take consultation requests on DocAnswers at the moment."
+        )
     if not doctor.is_verified or doctor.licence_lapsed:
         return (
             f"{doctor.display_name}'s licence verification has expired, so they can't take "
@@ -91,6 +103,11 @@ def why_no_reply(consultation: Consultation, user) -> str:
         return "Moderators closed this conversation, so no more messages can be sent."
     if role == "patient" and not user.has_verified_email:
         return "Verify your email address to send messages."
+    if role == "patient" and not doctor_can_reply(consultation.doctor):
+        return (
+            f"{consultation.doctor.display_name} can't reply on DocAnswers at the moment, so "
+            "this conversation takes no new messages for now."
+        )
     if role == "doctor" and not can_answer(user):
         return (
             "Only verified doctors with two-factor authentication reply to consultations. "
@@ -111,6 +128,9 @@ def thread(request, pk: int):
         ),
         pk=pk,
     )
+    role = consultation.member_role(request.user)
+    if role is None:  # a moderator, reading a reported thread: that goes in the log
+        audit.viewed(request.user, consultation, Action.CONSULTATION_READ)
     refusal = why_no_reply(consultation, request.user)
     form = MessageForm()
     if request.method == "POST":
@@ -120,22 +140,25 @@ def thread(request, pk: int):
             return refused
         form = MessageForm(request.POST, request.FILES)
         if form.is_valid():
-            message = services.message_add(
-                consultation=consultation,
-                author=request.user,
-                body=form.cleaned_data["body"],
-                pictures=form.pictures,
-            )
+            try:
+                message = services.message_add(
+                    consultation=consultation,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    pictures=form.pictures,
+                )
+            except Consultation.DoesNotExist:
+                raise Http404("This conversation has been deleted.") from None
             messages.success(request, "Your message is sent.")
             return redirect(f"{consultation.get_absolute_url()}#message-{message.pk}")
-    else:
-        services.mark_read(consultation, request.user)
     thread_messages = consultation.messages.select_related("author").prefetch_related("photos")
     paginator = Paginator(thread_messages.order_by("created_at", "id"), THREAD_PAGE)
     page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
+    if not form.is_bound and not page.has_next():
+        services.mark_read(consultation, request.user)  # they have seen the latest messages
     context = {
         "consultation": consultation,
-        "role": consultation.member_role(request.user),
+        "role": role,
         "page": page,
         "form": form,
         "refusal": refusal,
@@ -168,7 +191,14 @@ def photo(request, key: str, size: str):
     if size not in MessagePhoto.SIZES:
         raise Http404("No such photo size.")
     threads = Consultation.objects.visible_to(request.user)
-    picture = get_object_or_404(MessagePhoto, key=key, message__consultation__in=threads)
+    picture = get_object_or_404(
+        MessagePhoto.objects.select_related("message__consultation__doctor"),
+        key=key,
+        message__consultation__in=threads,
+    )
+    consultation = picture.message.consultation
+    if consultation.member_role(request.user) is None:
+        audit.viewed(request.user, consultation, Action.CONSULTATION_READ)
     response = photos.file_response(
         picture.file_name(size), MessagePhoto.SIZES[size][1], public=False
     )

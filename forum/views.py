@@ -89,6 +89,8 @@ Disallow: /search/
 Disallow: /questions/ask/
 Disallow: /doctors/dashboard/
 Disallow: /doctors/apply/
+Disallow: /doctors/*/consultation/
+Disallow: /consultations/
 
 Sitemap: {sitemap}
 """

@@ -37,15 +37,21 @@ def record(
 def photo_viewed(moderator, photo: models.Model) -> None:
     """A moderator opened a photo only moderators and the asker may see. The thumbnails and
     sizes of one look are one entry: repeats within ten minutes are not logged again."""
+    viewed(moderator, photo, Action.PHOTO_VIEWED)
+
+
+def viewed(moderator, item: models.Model, action: str) -> None:
+    """A moderator saw what only its members may (a restricted photo, a reported private
+    consultation): one entry per look, not one for every page or photo size of it."""
     recent = ModerationAction.objects.filter(
         actor=moderator,
-        action=Action.PHOTO_VIEWED,
-        content_type=ContentType.objects.get_for_model(photo),
-        object_id=photo.pk,
+        action=action,
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
         created_at__gte=timezone.now() - PHOTO_VIEW_WINDOW,
     )
     if not recent.exists():
-        record(actor=moderator, action=Action.PHOTO_VIEWED, item=photo)
+        record(actor=moderator, action=action, item=item)
 
 
 def forget(model: type[models.Model], ids: list[int], *, label: str, resolution: str) -> None:

@@ -12,8 +12,13 @@ class ReportForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed for “Something else”. The author is never told who reported them.",
+        help_text="Needed for “Something else”.",
     )
+
+    def __init__(self, *args, privacy: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if privacy:
+            self.fields["details"].help_text += f" {privacy}"
 
     def clean(self) -> dict:
         cleaned = super().clean()

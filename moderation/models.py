@@ -31,6 +31,8 @@ class Moderated(models.Model):
 
     # The kind's name in report addresses (/report/<noun>/<pk>/), messages and posting limits.
     noun: ClassVar[str]
+    # What the reporter is told about who learns of the report.
+    report_privacy: ClassVar[str] = "The author is never told who reported them."
 
     status = models.CharField(
         max_length=10, choices=ModerationStatus, default=ModerationStatus.PUBLISHED
@@ -65,6 +67,10 @@ class Moderated(models.Model):
     def hidden_by_moderator(self, reason: str) -> None:
         """A moderator hid it, with `reason`: tell whoever should hear of it (called inside
         the moderator's transaction; send after commit)."""
+
+    def can_be_reported_by(self, user) -> bool:
+        """Whether `user`, who can see it, may report it (anyone but its author, by default)."""
+        return True
 
     def is_shown(self) -> bool:
         """Published, and so is what it belongs to: only what is shown can be reported."""
@@ -165,6 +171,7 @@ class Action(models.TextChoices):
     EDIT = "edit", "Edited"
     DELETE = "delete", "Deleted"
     PHOTO_VIEWED = "photo_viewed", "Opened a restricted photo"
+    CONSULTATION_READ = "consultation_read", "Read a reported private consultation"
 
 
 class ModerationAction(models.Model):

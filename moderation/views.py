@@ -23,7 +23,9 @@ def report(request, kind: str, pk: int):
         raise Http404(f"This {model.noun} is not shown, so there is nothing to report.")
     if item.author_id_for_moderation() == request.user.pk:
         raise PermissionDenied(f"This {model.noun} is yours, so you can't report it.")
-    form = ReportForm(request.POST or None)
+    if not item.can_be_reported_by(request.user):
+        raise PermissionDenied(f"Only its members can report this {model.noun}.")
+    form = ReportForm(request.POST or None, privacy=model.report_privacy)
     if request.method == "POST" and form.is_valid():
         if refused := limits.refuse(request, Report):
             return refused
@@ -35,8 +37,7 @@ def report(request, kind: str, pk: int):
         )
         messages.success(
             request,
-            "Thank you for your report. A moderator will review it; the author is not told "
-            "who reported it."
+            f"Thank you for your report. A moderator will review it. {model.report_privacy}"
             if created
             else f"You have already reported this {model.noun}; a moderator will review it.",
         )

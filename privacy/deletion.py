@@ -7,6 +7,7 @@ from django.db import transaction
 
 import photos
 from accounts.models import DataExport, User
+from consultations import services as consultation_services
 from consultations.models import Consultation
 from doctors.models import DoctorProfile, Review
 from forum import search
@@ -28,6 +29,15 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
     questions. The email address can sign up again at once."""
     files: list[str] = []
     with transaction.atomic():
+        # Private consultations go with either member's account, whatever keep_posts says: no
+        # one else ever saw them, and half a conversation is no use to the other member. Their
+        # rows are locked first, as a reply locks them before the members' rows: a reply sent
+        # meanwhile either lands before (its photos are found below) or finds the thread gone.
+        thread_ids = list(
+            Consultation.objects.of_member(user)
+            .select_for_update(of=("self",))
+            .values_list("pk", flat=True)
+        )
         user = User.objects.select_for_update().get(pk=user.pk)
         # Questions the member had deleted themselves go for good in either case.
         Question.objects.filter(author=user, deleted_at__isnull=False).delete()
@@ -60,11 +70,8 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
             pairs = list(profile.gallery_pairs.prefetch_related("photos"))
             files += [name for pair in pairs for name in pair.file_names()]
             gone[Pair] = [pair.pk for pair in pairs]
-        # Private consultations go with either member's account, whatever keep_posts says:
-        # no one else ever saw them, and half a conversation is no use to the other member.
-        consultations = list(Consultation.objects.of_member(user))
-        files += [name for consultation in consultations for name in consultation.file_names()]
-        gone[Consultation] = [consultation.pk for consultation in consultations]
+        files += consultation_services.photo_files(thread_ids)
+        gone[Consultation] = thread_ids
         if not keep_posts:
             gone[Question] = question_ids
             gone[Answer] = [
@@ -85,7 +92,8 @@ def delete_account(user: User, *, keep_posts: bool) -> None:
         else:
             questions.delete()  # with their answers, photos, treatments, follows and votes
             Review.objects.filter(author=user).delete()
-        Consultation.objects.filter(pk__in=gone[Consultation]).delete()
+        consultation_services.forget(thread_ids)
+        Consultation.objects.filter(pk__in=thread_ids).delete()
         user.delete()  # with the doctor profile and its answers, votes, follows, reports made
         recount_doctor_answers(doctors_who_answered)
         recount_treatments(treatments)

@@ -16,6 +16,10 @@ from tests.support.exports import export_archive
 HIDE_REASON = "Selling treatments outside the site."
 
 
+def report(consultation, by) -> Report:
+    return Report.objects.create(reporter=by, item=consultation, reason="harassment")
+
+
 def report_url(consultation) -> str:
     return reverse("moderation:report", args=["consultation", consultation.pk])
 
@@ -114,3 +118,79 @@ def test_the_export_has_the_conversation_and_its_photos(
     [inside] = entry["messages"][0]["photos"]
     assert archive.read(inside)[:3] == b"\xff\xd8\xff"
     assert data["account"]["emails_wanted"]["consultation_messages"] is True
+
+
+def test_every_look_of_a_moderator_is_in_the_log_once(client_as, consultation, alice, moderator):
+    from moderation.models import ModerationAction
+
+    report(consultation, by=alice)
+    staff = client_as(moderator)
+    photo = MessagePhoto.objects.get()
+    for url in [
+        consultation.get_absolute_url(),
+        photo.url("320"),
+        photo.url("full"),
+        reverse("admin:consultations_consultation_change", args=[consultation.pk]),
+    ]:
+        assert staff.get(url).status_code == 200, url
+    [entry] = ModerationAction.objects.filter(action="consultation_read")
+    assert (entry.actor, entry.object_id) == (moderator, consultation.pk)
+    client_as(alice).get(consultation.get_absolute_url())  # members' own reading is not logged
+    assert ModerationAction.objects.filter(action="consultation_read").count() == 1
+
+
+def test_the_thread_is_private_again_once_the_report_is_dismissed(
+    client_as, consultation, alice, moderator
+):
+    from moderation.services import report_resolve
+
+    [report_row] = [report(consultation, by=alice)]
+    assert client_as(moderator).get(consultation.get_absolute_url()).status_code == 200
+    report_resolve(report=report_row, actor=moderator, outcome="dismissed")
+    assert client_as(moderator).get(consultation.get_absolute_url()).status_code == 404
+    changelist = reverse("admin:consultations_consultation_changelist")
+    assert consultation.subject not in client_as(moderator).get(changelist).content.decode()
+
+
+def test_only_the_members_can_report_it(client_as, consultation, alice, moderator):
+    report(consultation, by=alice)
+    refused = client_as(moderator).post(report_url(consultation), {"reason": "spam", "details": ""})
+    assert refused.status_code == 403 and Report.objects.count() == 1
+
+
+def test_the_report_page_shows_the_conversation_and_says_who_reads_it(client_as, consultation, bob):
+    html = client_as(bob).get(report_url(consultation)).content.decode()
+    assert "<strong>Masseter Botox for clenching</strong>" in html
+    assert "The private conversation between Alice and Bob Stone, MD, FACS" in html
+    assert "A review of" not in html
+    assert (
+        "Moderators can read this conversation only while a report from one of you is open" in html
+    )
+
+
+def test_deletion_leaves_nothing_of_the_thread_with_the_other_member(
+    client_as, consultation, alice, bob, moderator, django_capture_on_commit_callbacks
+):
+    from moderation.services import report_resolve
+
+    reported = report(consultation, by=bob)
+    Report.objects.filter(pk=reported.pk).update(details="Quotes: Masseter Botox for clenching")
+    report_resolve(report=reported, actor=moderator, outcome="dismissed")
+    bob.refresh_from_db()
+    assert bob.notifications.count() == 1 and bob.unread_notifications == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(alice, keep_posts=True)
+    bob.refresh_from_db()
+    assert bob.notifications.count() == 0 and bob.unread_notifications == 0
+    assert Report.objects.get().details == ""
+
+
+def test_a_superusers_delete_in_the_admin_removes_rows_files_and_traces(
+    client_as, consultation, alice, bob, settings, django_capture_on_commit_callbacks
+):
+    from consultations import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.consultation_delete(consultation)
+    assert not Consultation.objects.exists() and media_files(settings) == []
+    assert not bob.notifications.exists()

@@ -203,3 +203,66 @@ def test_the_demo_has_a_consultation_with_one_message_new_to_the_doctor(db, clie
     assert 'badge--success">1 new<' in inbox and "From Jasmine" in inbox
     call_command("seed_demo", "--quiet", "--force")
     assert Consultation.objects.count() == 1  # once only
+
+
+def test_a_doctor_without_two_factor_authentication_takes_no_requests(client_as, alice):
+    doctor = DoctorFactory(mfa=False)
+    DoctorProfileFactory(user=doctor)
+    url = reverse("consultations:request", args=[doctor.doctor_profile.slug])
+    response = client_as(alice).post(url, {"subject": "Jaw Botox", "body": "x" * 30})
+    assert response.status_code == 403
+    assert "take consultation requests on DocAnswers at the moment" in response.content.decode()
+    assert not Consultation.objects.exists()
+
+
+def test_a_patient_cannot_write_to_a_doctor_who_can_no_longer_reply(
+    client_as, consultation, alice, bob
+):
+    from doctors.models import DoctorProfile
+
+    DoctorProfile.objects.filter(user=bob).update(status="suspended")
+    browser = client_as(alice)
+    html = browser.get(consultation.get_absolute_url()).content.decode()
+    assert "can&#x27;t reply on DocAnswers at the moment" in html and 'name="body"' not in html
+    assert "Report this conversation" in html  # reporting stays open to both
+    assert reply(browser, consultation).status_code == 403
+
+
+def test_a_thread_closed_while_a_reply_was_on_its_way_refuses_it(consultation, alice):
+    from django.core.exceptions import PermissionDenied
+
+    Consultation.objects.filter(pk=consultation.pk).update(status=ModerationStatus.HIDDEN)
+    with pytest.raises(PermissionDenied):
+        services.message_add(consultation=consultation, author=alice, body="Still there?")
+    assert Message.objects.count() == 1
+
+
+def test_one_email_for_what_is_new_since_the_member_last_looked(
+    client_as, consultation, alice, bob, django_capture_on_commit_callbacks
+):
+    client_as(bob).get(consultation.get_absolute_url())
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            services.message_add(consultation=consultation, author=alice, body=f"And {n}.")
+    assert len(mail.outbox) == 1
+    assert bob.notifications.filter(read_at=None).count() == 3
+    client_as(bob).get(consultation.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_add(consultation=consultation, author=alice, body="One more.")
+    assert len(mail.outbox) == 2
+
+
+def test_an_earlier_page_marks_nothing_read(client_as, consultation, alice, bob):
+    for n in range(35):
+        services.message_add(consultation=consultation, author=alice, body=f"Message {n}.")
+    browser = client_as(bob)
+    browser.get(consultation.get_absolute_url() + "?page=1")
+    assert Consultation.objects.get().doctor_unread == 36
+    browser.get(consultation.get_absolute_url())
+    assert Consultation.objects.get().doctor_unread == 0
+
+
+def test_search_engines_are_kept_out(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /consultations/" in robots and "Disallow: /doctors/*/consultation/" in robots

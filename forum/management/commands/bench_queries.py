@@ -61,6 +61,10 @@ def bench_pages() -> dict[str, tuple[str, User | None]]:
         "my activity": (reverse("forum:my_activity"), showcase.author),
         "notifications": (reverse("accounts:notification_list"), showcase.author),
         "doctor dashboard": (reverse("forum:doctor_dashboard"), doctor.user),
+    }
+    if consultation is None:
+        raise CommandError("The bench database has no consultations: build it with --go-on.")
+    members |= {
         "consultations, doctor": (reverse("consultations:inbox"), doctor.user),
         "consultation thread": (consultation.get_absolute_url(), doctor.user),
         "consultations, patient": (reverse("consultations:inbox"), consultation.patient),
