@@ -151,6 +151,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "forum.AnswerVote",  # the counts that pages show are stored on the answer
     "moderation.Report",
     "moderation.ModerationAction",
+    "consultations",  # private threads: no visitor's page shows any of them
 ]
 # Fields whose update on its own changes no page: logging in stamps the user's row, whose
 # display name and role pages do show.

@@ -12,7 +12,7 @@ from accounts.permissions import verified_email_required
 from consultations import services
 from consultations.forms import MessageForm, RequestForm
 from consultations.models import Consultation, Message, MessagePhoto
-from doctors.permissions import can_answer, doctor_profile
+from doctors.permissions import can_answer, can_reply_to_patients, doctor_profile
 from doctors.views import public_profile
 from moderation import audit, limits
 from moderation.models import Action
@@ -26,16 +26,9 @@ ONLY_PATIENTS = (
 )
 
 
-def doctor_can_reply(doctor) -> bool:
-    """The doctor's account can read and answer requests now: a verified doctor with two-factor
-    authentication (as for answering questions), not banned."""
-    user = doctor.user
-    return user.is_active and not user.is_banned and can_answer(user)
-
-
 def why_unavailable(doctor) -> str:
     """Why this doctor takes no requests now, or "" if they do."""
-    if doctor.takes_consultations and doctor_can_reply(doctor):
+    if doctor.takes_consultations and can_reply_to_patients(doctor):
         return ""
     if doctor.takes_consultations:
         return (
@@ -103,7 +96,7 @@ def why_no_reply(consultation: Consultation, user) -> str:
         return "Moderators closed this conversation, so no more messages can be sent."
     if role == "patient" and not user.has_verified_email:
         return "Verify your email address to send messages."
-    if role == "patient" and not doctor_can_reply(consultation.doctor):
+    if role == "patient" and not can_reply_to_patients(consultation.doctor):
         return (
             f"{consultation.doctor.display_name} can't reply on DocAnswers at the moment, so "
             "this conversation takes no new messages for now."

@@ -50,6 +50,13 @@ def can_answer(user) -> bool:
     return is_verified_doctor(user) and is_mfa_enabled(user)
 
 
+def can_reply_to_patients(profile: DoctorProfile) -> bool:
+    """The doctor's account may read and answer patients' consultation requests now: as for
+    answering questions, and not banned."""
+    user = profile.user
+    return user.is_active and not user.is_banned and can_answer(user)
+
+
 def why_cannot_answer(user) -> str:
     profile = doctor_profile(user)
     if user.is_authenticated and user.is_doctor and profile is None:

@@ -14,7 +14,13 @@ import photos
 from doctors import places, services, structured
 from doctors.forms import ApplicationForm, ReplyForm, ReviewForm
 from doctors.models import DoctorProfile, Experience, Review, ReviewStatus, Specialty, Status
-from doctors.permissions import NEEDS_MFA, can_answer, doctor_account_required, patient_required
+from doctors.permissions import (
+    NEEDS_MFA,
+    can_answer,
+    can_reply_to_patients,
+    doctor_account_required,
+    patient_required,
+)
 from moderation import limits
 from pagecache import cache_for_visitors
 from treatments.models import Treatment
@@ -173,7 +179,9 @@ def directory(request):
 def public_profile(slug: str) -> DoctorProfile:
     """A verified doctor, or one whose licence verification has expired since (the page says
     so); anyone else's profile is a 404."""
-    return get_object_or_404(DoctorProfile.objects.public().select_related("specialty"), slug=slug)
+    return get_object_or_404(
+        DoctorProfile.objects.public().select_related("specialty", "user"), slug=slug
+    )
 
 
 @cache_for_visitors
@@ -193,6 +201,8 @@ def profile(request, slug: str):
         "page": page,
         "latest_reviews": latest_reviews,
         "experiences": experience_counts(doctor) if doctor.review_count else [],
+        # The "Request a consultation" button: only for a doctor whose account can reply.
+        "takes_requests": doctor.takes_consultations and can_reply_to_patients(doctor),
         "seo": seo(
             canonical_path(request, "page"),
             f"{doctor.display_name}, {doctor.practice_line}",

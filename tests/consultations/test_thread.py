@@ -205,9 +205,12 @@ def test_the_demo_has_a_consultation_with_one_message_new_to_the_doctor(db, clie
     assert Consultation.objects.count() == 1  # once only
 
 
-def test_a_doctor_without_two_factor_authentication_takes_no_requests(client_as, alice):
+def test_a_doctor_without_two_factor_authentication_takes_no_requests(client, client_as, alice):
     doctor = DoctorFactory(mfa=False)
     DoctorProfileFactory(user=doctor)
+    profile = client.get(doctor.doctor_profile.get_absolute_url()).content.decode()
+    assert "Request a consultation" not in profile
+    assert "take consultation requests on DocAnswers at the moment" in profile
     url = reverse("consultations:request", args=[doctor.doctor_profile.slug])
     response = client_as(alice).post(url, {"subject": "Jaw Botox", "body": "x" * 30})
     assert response.status_code == 403
@@ -266,3 +269,13 @@ def test_an_earlier_page_marks_nothing_read(client_as, consultation, alice, bob)
 def test_search_engines_are_kept_out(client):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /consultations/" in robots and "Disallow: /doctors/*/consultation/" in robots
+
+
+def test_private_threads_leave_the_visitors_page_cache_alone(alice, bob):
+    import pagecache
+
+    before = pagecache.generation()
+    consultation = start(alice, bob)
+    services.message_add(consultation=consultation, author=bob, body="Please call to book.")
+    services.mark_read(consultation, alice)
+    assert pagecache.generation() == before

@@ -175,7 +175,8 @@ def test_review_pages_are_bounded(client, doctor, django_assert_max_num_queries)
     doctor.refresh_rating()
     with django_assert_max_num_queries(4):
         assert client.get(reverse("doctors:reviews", args=[doctor.slug])).status_code == 200
-    with django_assert_max_num_queries(5):
+    # The sixth: whether the doctor has two-factor authentication, for the consultation button.
+    with django_assert_max_num_queries(6):
         assert client.get(doctor.get_absolute_url()).status_code == 200
 
 
