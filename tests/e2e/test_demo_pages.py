@@ -22,12 +22,14 @@ def demo(settings):
 
 
 def broken_images(page: Page) -> list[str]:
+    """Every image of the page loaded, lazy ones too: those that fail to."""
     page.wait_for_load_state("load")
+    page.evaluate("() => { for (const image of document.images) image.loading = 'eager'; }")
+    # An image switched to eager only starts loading: wait until each has finished or failed.
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
     return page.evaluate(
-        """() => [...document.images]
-            .map(image => { image.loading = "eager"; return image; })
-            .filter(image => !image.complete || image.naturalWidth === 0)
-            .map(image => image.src)"""
+        "() => [...document.images].filter(image => image.naturalWidth === 0)"
+        ".map(image => image.src)"
     )
 
 
