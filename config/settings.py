@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "web.csp.ContentSecurityPolicyMiddleware",  # Django's, the policy built once
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.BannedUserMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -125,7 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # share it in production: REDIS_URL. Without it, each process has its own (fine for one).
 REDIS_URL = env("REDIS_URL")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {"BACKEND": "web.cache.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
@@ -160,7 +160,7 @@ if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
     # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
     # visited, they never push allauth's rate limits and used codes out of the default one.
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "web.cache.RedisCache",
         "LOCATION": PAGE_CACHE_REDIS_URL,
     }
 

@@ -35,7 +35,7 @@ def bench_pages() -> dict[str, tuple[str, User | None]]:
     # A patient reading someone else's question, and the asker on their own pages.
     reader = User.objects.filter(role="patient").exclude(pk=showcase.author_id).order_by("pk")[0]
     anonymous = {
-        "ceiling": "/healthz",
+        "healthz": "/healthz",
         "home": "/",
         "question list": "/questions/",
         "question page": showcase.get_absolute_url(),
