@@ -114,7 +114,7 @@ def test_production_settings_come_from_the_environment():
     assert shown["MEDIA_ROOT"] == "/srv/media"
     assert shown["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert shown["CACHE"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "web.cache.RedisCache",
         "LOCATION": "redis://cache.internal:6379/0",
     }
     assert shown["PROXY_SSL_HEADER"] is None
