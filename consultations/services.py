@@ -34,35 +34,30 @@ def consultation_start(
 ) -> Consultation:
     """A patient's request to `doctor`: the thread and its first message, and the doctor told
     in the site and by email (if they want it; not at all without `notify`, as for the demo)."""
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            now = timezone.now()
-            consultation = Consultation.objects.create(
-                patient=patient,
-                doctor=doctor,
-                subject=subject,
-                treatment=treatment,
-                created_at=now,
-                last_message_at=now,
-                doctor_unread=1,
+    with photos.removed_unless_done() as written, transaction.atomic():
+        now = timezone.now()
+        consultation = Consultation.objects.create(
+            patient=patient,
+            doctor=doctor,
+            subject=subject,
+            treatment=treatment,
+            created_at=now,
+            last_message_at=now,
+            doctor_unread=1,
+        )
+        message = Message.objects.create(
+            consultation=consultation, author=patient, body=body, created_at=now
+        )
+        _store_photos(message, pictures, written)
+        if notify:
+            notifications.notify(
+                doctor.user,
+                "consultations",
+                "consultation-request",
+                {"consultation": consultation, "thread_url": _site_url(consultation)},
+                note=f"{patient.display_name} sent you a consultation request: “{subject}”",
+                url=consultation.get_absolute_url(),
             )
-            message = Message.objects.create(
-                consultation=consultation, author=patient, body=body, created_at=now
-            )
-            _store_photos(message, pictures, written)
-            if notify:
-                notifications.notify(
-                    doctor.user,
-                    "consultations",
-                    "consultation-request",
-                    {"consultation": consultation, "thread_url": _site_url(consultation)},
-                    note=f"{patient.display_name} sent you a consultation request: “{subject}”",
-                    url=consultation.get_absolute_url(),
-                )
-    except BaseException:
-        photos.delete_files(written)
-        raise
     return consultation
 
 
@@ -71,45 +66,40 @@ def message_add(
 ) -> Message:
     """A reply by one of the two members; the other sees it as new and is told (unless not
     `notify`)."""
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = (
-                Consultation.objects.select_for_update(of=("self",))
-                .select_related("patient", "doctor__user")
-                .get(pk=consultation.pk)
+    with photos.removed_unless_done() as written, transaction.atomic():
+        locked = (
+            Consultation.objects.select_for_update(of=("self",))
+            .select_related("patient", "doctor__user")
+            .get(pk=consultation.pk)
+        )
+        role = locked.member_role(author)
+        # Checked again under the lock: moderators may have closed it meanwhile.
+        if role is None or locked.is_hidden:
+            raise PermissionDenied("This conversation takes no more messages.")
+        now = timezone.now()
+        message = Message.objects.create(
+            consultation=locked, author=author, body=body, created_at=now
+        )
+        _store_photos(message, pictures, written)
+        unread = "doctor_unread" if role == "patient" else "patient_unread"
+        Consultation.objects.filter(pk=locked.pk).update(
+            last_message_at=now, **{unread: F(unread) + 1}
+        )
+        recipient = locked.doctor.user if role == "patient" else locked.patient
+        note = f"{author.display_name} wrote in your consultation “{locked.subject}”"
+        url = f"{locked.get_absolute_url()}#message-{message.pk}"
+        if notify and getattr(locked, unread) == 0:
+            # One email for what is new since they last looked, not one per message.
+            notifications.notify(
+                recipient,
+                "consultations",
+                "consultation-message",
+                {"sender": author, "thread_url": _site_url(locked)},
+                note=note,
+                url=url,
             )
-            role = locked.member_role(author)
-            # Checked again under the lock: moderators may have closed it meanwhile.
-            if role is None or locked.is_hidden:
-                raise PermissionDenied("This conversation takes no more messages.")
-            now = timezone.now()
-            message = Message.objects.create(
-                consultation=locked, author=author, body=body, created_at=now
-            )
-            _store_photos(message, pictures, written)
-            unread = "doctor_unread" if role == "patient" else "patient_unread"
-            Consultation.objects.filter(pk=locked.pk).update(
-                last_message_at=now, **{unread: F(unread) + 1}
-            )
-            recipient = locked.doctor.user if role == "patient" else locked.patient
-            note = f"{author.display_name} wrote in your consultation “{locked.subject}”"
-            url = f"{locked.get_absolute_url()}#message-{message.pk}"
-            if notify and getattr(locked, unread) == 0:
-                # One email for what is new since they last looked, not one per message.
-                notifications.notify(
-                    recipient,
-                    "consultations",
-                    "consultation-message",
-                    {"sender": author, "thread_url": _site_url(locked)},
-                    note=note,
-                    url=url,
-                )
-            elif notify:
-                notifications.record(recipient, note, url)
-    except BaseException:
-        photos.delete_files(written)
-        raise
+        elif notify:
+            notifications.record(recipient, note, url)
     return message
 
 

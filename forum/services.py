@@ -59,14 +59,8 @@ def _add_photos(
 
 def _with_file_cleanup(write):
     """Run `write(written)` in a transaction; if it fails, remove every file it stored."""
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            result = write(written)
-    except BaseException:
-        photos.delete_files(written)
-        raise
-    return result
+    with photos.removed_unless_done() as written, transaction.atomic():
+        return write(written)
 
 
 def question_create(

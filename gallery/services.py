@@ -18,29 +18,22 @@ def pair_create(
 ) -> Pair:
     """Store both photos and the pair with its consent record; if anything fails (the second
     photo's files, a row), no row stays and every file written is removed."""
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            now = timezone.now()
-            pair = Pair.objects.create(
-                doctor=doctor,
-                treatment=treatment,
-                caption=caption,
-                time_after=time_after,
-                consent_given=True,
-                consent_recorded_by=doctor.user,
-                consent_recorded_at=now,
-                created_at=now,
-            )
-            for side, processed in [(Side.BEFORE, before), (Side.AFTER, after)]:
-                photo = PairPhoto(
-                    pair=pair, side=side, width=processed.width, height=processed.height
-                )
-                written.extend(photos.store(processed, photo.file_name))
-                photo.save()
-    except BaseException:
-        photos.delete_files(written)
-        raise
+    with photos.removed_unless_done() as written, transaction.atomic():
+        now = timezone.now()
+        pair = Pair.objects.create(
+            doctor=doctor,
+            treatment=treatment,
+            caption=caption,
+            time_after=time_after,
+            consent_given=True,
+            consent_recorded_by=doctor.user,
+            consent_recorded_at=now,
+            created_at=now,
+        )
+        for side, processed in [(Side.BEFORE, before), (Side.AFTER, after)]:
+            photo = PairPhoto(pair=pair, side=side, width=processed.width, height=processed.height)
+            written.extend(photos.store(processed, photo.file_name))
+            photo.save()
     return pair
 
 

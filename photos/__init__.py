@@ -10,7 +10,7 @@ import os
 import secrets
 import unicodedata
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pillow_heif
@@ -236,6 +236,19 @@ def file_response(name: str, content_type: str, *, public: bool) -> HttpResponse
     for header, value in FILE_HEADERS.items():
         response[header] = value
     return response
+
+
+@contextlib.contextmanager
+def removed_unless_done() -> Iterator[list[str]]:
+    """For writes of rows and files together: the block adds the names of the files it stores
+    to the list; if it fails (a row, the next photo's files), every one of them is removed.
+    Used around the transaction, so that files go when its rows do."""
+    written: list[str] = []
+    try:
+        yield written
+    except BaseException:
+        delete_files(written)
+        raise
 
 
 def delete_files(names: list[str]) -> None:
