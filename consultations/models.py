@@ -137,11 +137,6 @@ class Consultation(Moderated):
         role = self.member_role(user)
         return self.patient_unread if role == "patient" else self.doctor_unread if role else 0
 
-    def other_member_name(self, user) -> str:
-        if self.member_role(user) == "doctor":
-            return self.patient.display_name
-        return self.doctor.display_name
-
 
 class Message(models.Model):
     """One message of a consultation, by the patient or the doctor."""

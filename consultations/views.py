@@ -12,34 +12,14 @@ from accounts.permissions import verified_email_required
 from consultations import services
 from consultations.forms import MessageForm, RequestForm
 from consultations.models import Consultation, Message, MessagePhoto
-from doctors.permissions import can_answer, can_reply_to_patients, doctor_profile
+from consultations.permissions import ONLY_PATIENTS, why_no_reply, why_unavailable
+from doctors.permissions import doctor_profile
 from doctors.views import public_profile
 from moderation import audit, limits
 from moderation.models import Action
 
 INBOX_PAGE = 20
 THREAD_PAGE = 30
-
-ONLY_PATIENTS = (
-    "Consultation requests are sent from patients' accounts. Sign up as a patient to write to "
-    "a doctor privately."
-)
-
-
-def why_unavailable(doctor) -> str:
-    """Why this doctor takes no requests now, or "" if they do."""
-    if doctor.takes_consultations and can_reply_to_patients(doctor):
-        return ""
-    if doctor.takes_consultations:
-        return (
-            f"{doctor.display_name} can't take consultation requests on DocAnswers at the moment."
-        )
-    if not doctor.is_verified or doctor.licence_lapsed:
-        return (
-            f"{doctor.display_name}'s licence verification has expired, so they can't take "
-            "consultation requests on DocAnswers until we have checked the renewed licence."
-        )
-    return f"{doctor.display_name} doesn't take consultation requests on DocAnswers."
 
 
 @never_cache
@@ -85,28 +65,6 @@ def consultation_request(request, slug: str):
     context = {"doctor": doctor, "form": form, "earlier": earlier}
     status = 400 if form.is_bound else 200
     return render(request, "consultations/request.html", context, status=status)
-
-
-def why_no_reply(consultation: Consultation, user) -> str:
-    """Why `user` can't write in this thread now, or "" if they can."""
-    role = consultation.member_role(user)
-    if role is None:
-        return "Moderators read reported conversations; only the patient and the doctor write."
-    if consultation.is_hidden:
-        return "Moderators closed this conversation, so no more messages can be sent."
-    if role == "patient" and not user.has_verified_email:
-        return "Verify your email address to send messages."
-    if role == "patient" and not can_reply_to_patients(consultation.doctor):
-        return (
-            f"{consultation.doctor.display_name} can't reply on DocAnswers at the moment, so "
-            "this conversation takes no new messages for now."
-        )
-    if role == "doctor" and not can_answer(user):
-        return (
-            "Only verified doctors with two-factor authentication reply to consultations. "
-            "See your dashboard for what is missing."
-        )
-    return ""
 
 
 @never_cache

@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from accounts.models import Notification
 from consultations.models import Consultation, Message, MessagePhoto
-from consultations.views import ONLY_PATIENTS
+from consultations.permissions import ONLY_PATIENTS
 from doctors.models import DoctorProfile, Status
 from tests.factories import PatientFactory
 from tests.forum.conftest import media_files
