@@ -65,7 +65,16 @@ def main() -> int:
     parser.add_argument(
         "--go-on", action="store_true", help="Finish a build that was cut off, then load."
     )
+    parser.add_argument(
+        "--page",
+        action="append",
+        dest="pages",
+        help="Load only this page (its name in the table; again for more) and the hello view, "
+        "on --reuse's data, and print them: bench/results is left as it is.",
+    )
     args = parser.parse_args()
+    if args.pages:
+        args.reuse = True
     if args.scale == "smoke" and args.duration == 10:
         args.duration, args.warmup = 2, 0.5
 
@@ -82,7 +91,9 @@ def main() -> int:
         manage(env, "migrate", "--noinput", quiet=True)
         subprocess.run(["psql", url, "-q", "-c", "VACUUM ANALYZE"], check=True)
     plans = ROOT / "bench" / "results" / f"{args.scale}-plans.txt"
-    pages = query_counts(env, explain=plans if url.startswith("postgres") else None)
+    pages = query_counts(
+        env, explain=plans if url.startswith("postgres") and not args.pages else None
+    )
     growth = {}
     if args.scale == "smoke":
         small_url = default_database("smoke-small", work)
@@ -95,6 +106,15 @@ def main() -> int:
             if page["queries"] != smaller[name]["queries"]
         }
 
+    if args.pages:
+        wanted = args.pages
+        if unknown := set(wanted) - set(pages):
+            raise SystemExit(f"No such page: {', '.join(sorted(unknown))}")
+        results, _ = load({name: pages[name] for name in wanted}, env, args)
+        hello = results.pop("hello (bare Django)")["rps"]
+        for name, result in results.items():
+            print(f"  {name}: {result['rps'] / hello:.3f} of hello")
+        return 0
     photo = photo_pipeline(env)
     results, memory = load(pages, env, args)
     report = {

@@ -156,6 +156,12 @@ PAGE_CACHE_IGNORED_MODELS = [
 # Fields whose update on its own changes no page: logging in stamps the user's row, whose
 # display name and role pages do show.
 PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login", "accounts.User.unread_notifications"]
+# Sessions in the database, read through the shared cache: a member's request costs a Redis
+# GET instead of a query. Only a cache every worker shares may hold them (a logout or "log out
+# everywhere" in one worker must reach the others), so without REDIS_URL they are read from
+# the database.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 if PAGE_CACHE_REDIS_URL := env("PAGE_CACHE_REDIS_URL"):
     # Pages in a Redis of their own (maxmemory with allkeys-lru): however many URLs are
     # visited, they never push allauth's rate limits and used codes out of the default one.

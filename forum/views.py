@@ -23,7 +23,7 @@ from doctors.permissions import (
     verified_doctor_required,
     why_cannot_answer,
 )
-from forum import search, selectors, services, structured, triage
+from forum import question_page, search, selectors, services, structured, triage
 from forum.forms import (
     MAX_TREATMENTS,
     TREATMENT_NAME,
@@ -275,8 +275,19 @@ ANSWER_ORDERS = {
 @require_safe
 def question_detail(request, pk: int, slug: str | None = None):
     """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
-    Hidden by moderators, it is shown only to its asker (with the reason) and moderators."""
-    question = get_object_or_404(selectors.detail_questions(request.user), pk=pk)
+    Hidden by moderators, it is shown only to its asker (with the reason) and moderators.
+    Signed-in patients get the page kept for them all, with their own votes (question_page)."""
+    user = request.user
+    key, kept = None, pagecache.Kept(None, None)
+    if audience := question_page.audience(user):
+        key = question_page.kept_key(request, pk, answer_order(request), audience)
+        kept = pagecache.kept(key)
+    if (page := kept.value) is not None and page.author_id != user.pk:
+        if slug != page.slug:
+            return redirect(page.url, permanent=True)
+        voted, following = question_page.reader_state(user, page)
+        return question_page.respond(request, page, voted=voted, following=following)
+    question = get_object_or_404(selectors.detail_questions(user), pk=pk)
     if slug != question.slug:
         return redirect(question, permanent=True)
     context = question_context(request, question)
@@ -292,7 +303,15 @@ def question_detail(request, pk: int, slug: str | None = None):
         context["structured_data"] = structured.qa_page(
             request.build_absolute_uri, question, answers, context["photos"]
         )
-    return render(request, "forum/question_detail.html", context)
+    page = question_page.build(request, context)
+    if key and question_page.may_keep(page, question, user):
+        pagecache.keep(key, kept.generation, page)
+    return question_page.response(request, context, page)
+
+
+def answer_order(request) -> str:
+    order = request.GET.get("answers")
+    return order if order in ANSWER_ORDERS else "newest"
 
 
 def question_context(
@@ -303,7 +322,7 @@ def question_context(
 ) -> dict:
     """The question page's context: what the reader sees (selectors.question_page), and the
     forms they may fill in."""
-    order = request.GET.get("answers") if request.GET.get("answers") in ANSWER_ORDERS else "newest"
+    order = answer_order(request)
     user = request.user
     context = selectors.question_page(user, question, ANSWER_ORDERS[order][1])
     if context["may_answer"]:
@@ -337,7 +356,8 @@ def answer_post(request, pk: int):
     form = AnswerForm(request.POST, instance=existing)
     if not form.is_valid():
         context = question_context(request, question, answer_form=form)
-        return render(request, "forum/question_detail.html", context, status=400)
+        context["seo"] = seo(question.get_absolute_url(), question.title, "", noindex=True)
+        return question_page.response(request, context, status=400)
     if not existing and (refused := limits.refuse(request, Answer)):
         return refused
     try:
@@ -547,7 +567,7 @@ def update_add(request, pk: int):
         question = get_object_or_404(selectors.detail_questions(request.user), pk=pk)
         context = question_context(request, question, update_form=form)
         context["seo"] = seo(question.get_absolute_url(), question.title, "", noindex=True)
-        return render(request, "forum/question_detail.html", context, status=400)
+        return question_page.response(request, context, status=400)
     if refused := limits.refuse(request, QuestionUpdate):
         return refused
     try:

@@ -114,6 +114,44 @@ def fragments() -> dict:
         return off
 
 
+class Kept(NamedTuple):
+    generation: int | None  # None: nothing may be kept (the cache is off or not answering)
+    value: object | None  # what was kept under this generation, or None
+
+
+def kept(key: str) -> Kept:
+    """Something a view keeps for members (rendered parts of a page, `keep()`), if it was
+    kept in the current generation: one round trip, like a whole page's."""
+    if not enabled():
+        return Kept(None, None)
+    key = kept_key(key)
+    try:
+        found = cache().get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or new_generation()
+    except Exception:
+        logger.exception("The page cache did not answer")
+        return Kept(None, None)
+    stored = found.get(key)
+    if stored is not None and stored[0] == current:
+        return Kept(current, stored[1])
+    return Kept(current, None)
+
+
+def keep(key: str, generation: int | None, value: object) -> None:
+    """Keep `value` under the generation that `kept()` read before its rows were read."""
+    if generation is None:
+        return
+    try:
+        cache().set(kept_key(key), (generation, value), settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.exception("The page cache did not keep a part of a page")
+
+
+def kept_key(key: str) -> str:
+    release = getattr(staticfiles_storage, "manifest_hash", "")  # as for pages
+    return "pagecache:kept:" + hashlib.sha256(f"{release} {key}".encode()).hexdigest()
+
+
 def new_generation() -> int:
     """A lost counter restarts from the clock, never from a number an old page was kept with."""
     cache().add(GENERATION_KEY, time.time_ns(), timeout=None)

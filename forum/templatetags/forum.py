@@ -32,11 +32,6 @@ def ago(moment: datetime) -> str:
 
 
 @register.filter
-def in_set(value, collection) -> bool:
-    return value in collection
-
-
-@register.filter
 def agreed_by(answer, user) -> bool:
     """Whether `user` (a doctor) agrees with the answer, from its prefetched agreements."""
     return any(agreement.doctor.user_id == user.pk for agreement in answer.agreements.all())
