@@ -44,8 +44,14 @@ def editable_fields(profile: DoctorProfile) -> set[str] | None:
 
 
 def profile_for(user: User) -> DoctorProfile:
-    profile, _ = DoctorProfile.objects.get_or_create(user=user)
-    return profile
+    """The doctor's profile, made on first use. Reached through the user, so that both know
+    each other: profile.user and user.doctor_profile cost no further query."""
+    try:
+        return user.doctor_profile
+    except DoctorProfile.DoesNotExist:
+        profile, _ = DoctorProfile.objects.get_or_create(user=user)
+        user.doctor_profile = profile
+        return profile
 
 
 def application_save(

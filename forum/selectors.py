@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Prefetch, Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from doctors import selectors as doctor_selectors
 from doctors.models import DoctorProfile, Review, Status
@@ -208,23 +209,36 @@ def doctor_dashboard(profile: DoctorProfile) -> dict:
     the newest; and their own latest answers."""
     followed = list(profile.followed_treatments.all())
     listed = Question.objects.for_listing()
+    # Lazy: the dashboard keeps its lists rendered, and building a queryset costs time too.
     return {
         "followed": followed,
-        "to_answer": listed.unanswered()
-        .filter(tagged_items__tag__in=followed)
-        .exclude(answers__doctor=profile)
-        .distinct()
-        .order_by("-created_at")[:10]
-        if followed
-        else [],
-        "newest": listed.order_by("-created_at")[:10],
-        "urgent": listed.exclude(urgent_reasons=[])
-        .filter(updated_at__gte=timezone.now() - timedelta(days=7))
-        .order_by("-updated_at")[:10],
+        "to_answer": SimpleLazyObject(
+            lambda: (
+                listed.unanswered()
+                .filter(tagged_items__tag__in=followed)
+                .exclude(answers__doctor=profile)
+                .distinct()
+                .order_by("-created_at")[:10]
+                if followed
+                else []
+            )
+        ),
+        "newest": SimpleLazyObject(lambda: listed.order_by("-created_at")[:10]),
+        "urgent": SimpleLazyObject(
+            lambda: (
+                listed.exclude(urgent_reasons=[])
+                .filter(updated_at__gte=timezone.now() - timedelta(days=7))
+                .order_by("-updated_at")[:10]
+            )
+        ),
         # Hidden ones too, marked: the doctor reads why.
-        "my_answers": profile.answers.visible_to(profile.user)
-        .select_related("question")
-        .order_by("-created_at")[:10],
+        "my_answers": SimpleLazyObject(
+            lambda: (
+                profile.answers.visible_to(profile.user)
+                .select_related("question")
+                .order_by("-created_at")[:10]
+            )
+        ),
     }
 
 

@@ -14,6 +14,9 @@ shows (sessions, the task queue, votes, reports...) are named by app and model i
 (PAGE_CACHE_IGNORED_MODELS, PAGE_CACHE_IGNORED_FIELDS) and found through the app registry at
 startup, so this module knows no app of the project.
 
+Members' pages are kept in parts under the same generation: template fragments (`fragments()`),
+and what a view keeps itself (`kept()` and `keep()`: the question page for signed-in patients).
+
 The generation moves on once per transaction, after its commit: the first write to a page's
 table inside an atomic block registers one `on_commit` bump for the connection, and a rollback
 (of the transaction, or of a savepoint around the first write) drops it with the writes. A
