@@ -154,8 +154,10 @@ PAGE_CACHE_IGNORED_MODELS = [
     "consultations",  # private threads: no visitor's page shows any of them
 ]
 # Fields whose update on its own changes no page: logging in stamps the user's row, whose
-# display name and role pages do show.
+# display name and role pages do show. An answer's helpful count shows on its question's page
+# alone: the votes move that page's own generation on (forum.models.page_scope).
 PAGE_CACHE_IGNORED_FIELDS = ["accounts.User.last_login", "accounts.User.unread_notifications"]
+PAGE_CACHE_IGNORED_FIELDS += ["forum.Answer.helpful_count"]
 # Sessions in the database, read through the shared cache: a member's request costs a Redis
 # GET instead of a query. Only a cache every worker shares may hold them (a logout or "log out
 # everywhere" in one worker must reach the others), so without REDIS_URL they are read from

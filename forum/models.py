@@ -45,6 +45,13 @@ VISIBILITY_EXPLAINED = {
 }
 
 
+def page_scope(question_id: int) -> str:
+    """The page cache's scope of a question's page (pagecache.changed): the answers' helpful
+    counts show there alone, so a vote moves only its generation on and leaves every other
+    page kept (PAGE_CACHE_IGNORED_FIELDS names the count)."""
+    return f"question:{question_id}"
+
+
 def sees_hidden(user, author_id: int | None) -> bool:
     """Who still sees content moderators have hid: its author, and the moderators."""
     return user.is_authenticated and (user.pk == author_id or user.is_moderator)

@@ -25,7 +25,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from forum.models import AnswerVote, Question, QuestionFollow
+from forum.models import AnswerVote, Question, QuestionFollow, page_scope
 from web import slots
 
 # Kept parts never carry someone's CSRF token: forms in them write {% slot "csrf" %}.
@@ -46,6 +46,11 @@ class Page:
     seo: dict
     structured_data: dict | None
     content: str  # HTML with slot marks
+
+
+def scope(pk: int, **url_kwargs) -> list[str]:
+    """The scopes a question's page is kept under, besides the site's (from the URL's)."""
+    return [page_scope(pk)]
 
 
 def audience(user) -> str | None:

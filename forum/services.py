@@ -9,6 +9,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
+import pagecache
 import photos
 from accounts import notifications
 from accounts.models import User
@@ -24,6 +25,7 @@ from forum.models import (
     QuestionFollow,
     QuestionUpdate,
     TaggedQuestion,
+    page_scope,
 )
 from moderation import audit
 from moderation.models import PUBLISHED, ModerationStatus
@@ -426,6 +428,8 @@ def vote_set(*, answer: Answer, user: User, helpful: bool) -> int:
         AnswerVote.objects.filter(answer=locked, user=user).delete()
     count = AnswerVote.objects.filter(answer=locked).count()
     Answer.objects.filter(pk=locked.pk).update(helpful_count=count)
+    # The count shows on its question's page alone: only that page is rendered afresh.
+    pagecache.changed(page_scope(locked.question_id))
     return count
 
 
@@ -503,9 +507,10 @@ def recount_helpful(answer_ids) -> None:
         .annotate(total=Count("pk"))
         .values("total")
     )
-    Answer.objects.filter(pk__in=list(answer_ids)).update(
-        helpful_count=Coalesce(Subquery(votes), 0)
-    )
+    answers = Answer.objects.filter(pk__in=list(answer_ids))
+    for question_id in set(answers.values_list("question_id", flat=True)):
+        pagecache.changed(page_scope(question_id))
+    answers.update(helpful_count=Coalesce(Subquery(votes), 0))
 
 
 def recount_doctor_answers(doctor_ids) -> None:

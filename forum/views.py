@@ -279,7 +279,7 @@ ANSWER_ORDERS = {
 }
 
 
-@cache_for_visitors
+@cache_for_visitors(scopes=question_page.scope)
 @require_safe
 def question_detail(request, pk: int, slug: str | None = None):
     """Everyone: a question, its doctors' answers; its photos only for those the asker chose.
@@ -289,7 +289,7 @@ def question_detail(request, pk: int, slug: str | None = None):
     key, kept = None, pagecache.Kept(None, None)
     if audience := question_page.audience(user):
         key = question_page.kept_key(request, pk, answer_order(request), audience)
-        kept = pagecache.kept(key)
+        kept = pagecache.kept(key, scopes=question_page.scope(pk))
     if (page := kept.value) is not None and page.author_id != user.pk:
         if slug != page.slug:
             return redirect(page.url, permanent=True)

@@ -14,6 +14,11 @@ shows (sessions, the task queue, votes, reports...) are named by app and model i
 (PAGE_CACHE_IGNORED_MODELS, PAGE_CACHE_IGNORED_FIELDS) and found through the app registry at
 startup, so this module knows no app of the project.
 
+A page can be kept under scopes too (`cache_for_visitors(scopes=...)`), each with a generation
+of its own, read in the same round trip: a write that changes that page alone (a vote, on its
+question's page) is named in PAGE_CACHE_IGNORED_FIELDS and moves only the scope on, through
+`changed()`, at its commit as the site's generation does.
+
 Members' pages are kept in parts under the same generation: template fragments (`fragments()`),
 and what a view keeps itself (`kept()` and `keep()`: the question page for signed-in patients).
 
@@ -44,7 +49,7 @@ import logging
 import time
 from collections.abc import Callable
 from functools import cache as once
-from functools import lru_cache, wraps
+from functools import lru_cache, partial, wraps
 from typing import NamedTuple
 
 # Not `apps`: that name is this package's apps.py once Django has loaded it.
@@ -55,6 +60,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.core.signals import setting_changed
+from django.db import connection
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
@@ -83,8 +89,14 @@ def cache():
     return caches["pages" if "pages" in settings.CACHES else "default"]
 
 
-def cache_for_visitors(view: Callable) -> Callable:
-    """Let the page cache keep this view's 200 responses to anonymous visitors."""
+def cache_for_visitors(view: Callable | None = None, *, scopes: Callable | None = None):
+    """Let the page cache keep this view's 200 responses to anonymous visitors.
+
+    `scopes(**url_kwargs)` names the scopes whose generation the page is kept under too, beside
+    the site's: writes that change only such a page (a vote, on its question's page) move its
+    scope on with `changed()` and leave every other page kept."""
+    if view is None:
+        return lambda view: cache_for_visitors(view, scopes=scopes)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -93,11 +105,23 @@ def cache_for_visitors(view: Callable) -> Callable:
         return response
 
     wrapper.cache_for_visitors = True  # the middleware looks only where this is set
+    wrapper.cache_scopes = scopes
     return wrapper
 
 
-def generation() -> int:
-    return cache().get(GENERATION_KEY) or new_generation()
+def generation_key(scope: str | None = None) -> str:
+    return GENERATION_KEY if scope is None else f"{GENERATION_KEY}:{scope}"
+
+
+def generation(scope: str | None = None) -> int:
+    key = generation_key(scope)
+    return cache().get(key) or new_generation(key)
+
+
+def generations(keys: tuple[str, ...], key: str) -> tuple[tuple[int, ...], object | None]:
+    """One round trip: the current number of each generation named, and what `key` holds."""
+    found = cache().get_many([*keys, key])
+    return tuple(found.get(name) or new_generation(name) for name in keys), found.get(key)
 
 
 def fragments() -> dict:
@@ -118,29 +142,30 @@ def fragments() -> dict:
 
 
 class Kept(NamedTuple):
-    generation: int | None  # None: nothing may be kept (the cache is off or not answering)
-    value: object | None  # what was kept under this generation, or None
+    # The generations read (the site's, then each scope's); None: nothing may be kept (the
+    # cache is off or not answering).
+    generation: tuple[int, ...] | None
+    value: object | None  # what was kept under these generations, or None
 
 
-def kept(key: str) -> Kept:
+def kept(key: str, scopes: tuple[str, ...] = ()) -> Kept:
     """Something a view keeps for members (rendered parts of a page, `keep()`), if it was
-    kept in the current generation: one round trip, like a whole page's."""
+    kept in the current generations, the site's and its scopes': one round trip, like a whole
+    page's."""
     if not enabled():
         return Kept(None, None)
-    key = kept_key(key)
+    names = (GENERATION_KEY, *(generation_key(scope) for scope in scopes))
     try:
-        found = cache().get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or new_generation()
+        current, stored = generations(names, kept_key(key))
     except Exception:
         logger.exception("The page cache did not answer")
         return Kept(None, None)
-    stored = found.get(key)
     if stored is not None and stored[0] == current:
         return Kept(current, stored[1])
     return Kept(current, None)
 
 
-def keep(key: str, generation: int | None, value: object) -> None:
+def keep(key: str, generation: tuple[int, ...] | None, value: object) -> None:
     """Keep `value` under the generation that `kept()` read before its rows were read."""
     if generation is None:
         return
@@ -155,22 +180,33 @@ def kept_key(key: str) -> str:
     return "pagecache:kept:" + hashlib.sha256(f"{release} {key}".encode()).hexdigest()
 
 
-def new_generation() -> int:
+def new_generation(key: str = GENERATION_KEY) -> int:
     """A lost counter restarts from the clock, never from a number an old page was kept with."""
-    cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache().get(GENERATION_KEY)
+    cache().add(key, time.time_ns(), timeout=None)
+    return cache().get(key)
 
 
-def bump() -> None:
+def bump(key: str = GENERATION_KEY) -> None:
     """A new generation. A cache that does not answer must not fail the write that asked (nor
     turn a committed one into an error page): it is logged, and its pages expire in time."""
     try:
         try:
-            cache().incr(GENERATION_KEY)
+            cache().incr(key)
         except ValueError:  # no counter yet (or evicted): a fresh start is newer than any page
-            cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+            cache().set(key, time.time_ns(), timeout=None)
     except Exception:
         logger.exception("The page cache's generation could not be moved on")
+
+
+def changed(scope: str) -> None:
+    """A write that changes only the pages of `scope`, and that the settings tell the execute
+    wrapper to leave alone (PAGE_CACHE_IGNORED_FIELDS): the scope's generation moves on when
+    the transaction commits, once however many such writes it makes, as the site's does."""
+    key = generation_key(scope)
+    if not commits_later(connection):
+        bump(key)
+    elif not any(getattr(func, "args", None) == (key,) for _, func, _ in connection.run_on_commit):
+        connection.on_commit(partial(bump, key), robust=True)
 
 
 def invalidate_on_writes(execute, sql, params, many, context):
@@ -284,14 +320,20 @@ def cache_control(response: HttpResponse) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def cached_view(path: str, urlconf: str | None) -> bool:
-    """Whether `path` is answered by a view marked cache_for_visitors. Resolving costs up to a
-    quarter of a millisecond, at every anonymous request; the answer only changes with the URL
-    conf, so it is kept (for the most recent paths)."""
+def cached_view(path: str, urlconf: str | None) -> tuple[str, ...] | None:
+    """None, unless `path` is answered by a view marked cache_for_visitors: then the keys of
+    the generations its page is kept under. Resolving costs up to a quarter of a millisecond,
+    at every anonymous request; the answer only changes with the URL conf, so it is kept (for
+    the most recent paths)."""
     try:
-        return getattr(resolve(path, urlconf).func, "cache_for_visitors", False)
+        match = resolve(path, urlconf)
     except Resolver404:
-        return False
+        return None
+    if not getattr(match.func, "cache_for_visitors", False):
+        return None
+    scopes = getattr(match.func, "cache_scopes", None)
+    names = scopes(**match.kwargs) if scopes else ()
+    return (GENERATION_KEY, *(generation_key(scope) for scope in names))
 
 
 @receiver(setting_changed)
@@ -307,17 +349,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        key = self.key(request) if enabled() else None
+        key, names = self.key(request) if enabled() else (None, ())
         if key:
-            # One round trip: the current generation and the page, kept with the generation
-            # it was rendered in. A page of an older generation is stale.
+            # One round trip: the current generations (the site's, and the page's scopes') and
+            # the page, kept with those it was rendered in. A page of an older one is stale.
             try:
-                found = cache().get_many([GENERATION_KEY, key])
-                current = found.get(GENERATION_KEY) or new_generation()
+                current, stored = generations(names, key)
             except Exception:  # the cache is down: serve the page, uncached
                 logger.exception("The page cache did not answer")
                 return self.get_response(request)
-            stored = found.get(key)
             if stored is not None and stored[0] == current:
                 return self.restore(stored)
         response = self.get_response(request)
@@ -331,22 +371,24 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def key(request: HttpRequest) -> str | None:
-        """The cache key of an anonymous GET of a cached view, None for anything else."""
+    def key(request: HttpRequest) -> tuple[str | None, tuple[str, ...]]:
+        """The cache key of an anonymous GET of a cached view, and the generations its page is
+        kept under; None for anything else."""
+        nothing = None, ()
         if request.method not in ("GET", "HEAD"):
-            return None
+            return nothing
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
-            return None
-        if not cached_view(request.path_info, getattr(request, "urlconf", None)):
-            return None
-        if set(request.GET) - PARAMETERS:
-            return None
+            return nothing
+        names = cached_view(request.path_info, getattr(request, "urlconf", None))
+        if names is None or set(request.GET) - PARAMETERS:
+            return nothing
         url = request.build_absolute_uri()
         variant = "htmx" if "HTTP_HX_REQUEST" in request.META else "page"
         # A deploy with new static files (hashed names) starts afresh.
         release = getattr(staticfiles_storage, "manifest_hash", "")
-        return "pagecache:" + hashlib.sha256(f"{release} {variant} {url}".encode()).hexdigest()
+        key = "pagecache:" + hashlib.sha256(f"{release} {variant} {url}".encode()).hexdigest()
+        return key, names
 
     @staticmethod
     def storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -362,7 +404,7 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def pack(generation: int, response: HttpResponse) -> tuple:
+    def pack(generation: tuple[int, ...], response: HttpResponse) -> tuple:
         return (generation, response.status_code, list(response.items()), response.content)
 
     def restore(self, stored: tuple) -> HttpResponse:

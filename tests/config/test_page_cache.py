@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 import pagecache
 import photos
@@ -163,12 +164,49 @@ def test_follows_votes_and_reports_leave_the_cache_alone(alice, mallory):
     assert pagecache.generation() == before
 
 
+def test_a_vote_renders_its_question_page_afresh_and_leaves_every_other_page_kept(
+    client, client_as, alice, mallory
+):
+    question = QuestionFactory(author=alice, title="Lumps two weeks after filler")
+    other = QuestionFactory(author=alice, title="Droopy brow after Botox")
+    answer = AnswerFactory(question=question)
+    for url in ("/", "/questions/", question.get_absolute_url(), other.get_absolute_url()):
+        visit(client, url)
+    before = pagecache.generation()
+
+    client_as(mallory).post(reverse("forum:answer_vote", args=[answer.pk]), {"helpful": "1"})
+
+    assert pagecache.generation() == before  # the site's pages stay as they are...
+    for url in ("/", "/questions/", other.get_absolute_url()):
+        assert visit(client, url)["X-Page-Cache"] == "hit"
+    page = visit(client, question.get_absolute_url())  # ...but the question's own
+    assert page["X-Page-Cache"] == "miss"
+    assert "1 found this helpful" in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scope_moves_on_once_when_its_transaction_commits_and_not_if_it_rolls_back():
+    before = pagecache.generation("question:7")
+    with transaction.atomic():
+        pagecache.changed("question:7")
+        pagecache.changed("question:7")
+        assert pagecache.generation("question:7") == before
+    assert pagecache.generation("question:7") == before + 1
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        pagecache.changed("question:7")
+        1 / 0  # noqa: B018
+    assert pagecache.generation("question:7") == before + 1
+
+
 def test_the_writes_that_pages_do_not_show_are_named_by_app_and_model_in_the_settings(settings):
     ignored = pagecache.ignored_writes()
     assert {"django_session", "django_tasks_database_dbtaskresult"} <= ignored.tables
     assert {"account_emailaddress", "forum_answervote", "moderation_report"} <= ignored.tables
     assert "forum_question" not in ignored.tables
-    assert ignored.columns == {"accounts_user": {"last_login", "unread_notifications"}}
+    assert ignored.columns == {
+        "accounts_user": {"last_login", "unread_notifications"},
+        "forum_answer": {"helpful_count"},
+    }
     try:
         for setting, label in [
             ("PAGE_CACHE_IGNORED_MODELS", "forum.NoSuchModel"),

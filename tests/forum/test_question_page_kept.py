@@ -32,7 +32,7 @@ def page(client: Client, question) -> str:
 
 def kept(question, order: str = "newest"):
     key = f"question {question.pk} {order} patient http://testserver"
-    return pagecache.kept(key).value
+    return pagecache.kept(key, scopes=question_page.scope(question.pk)).value
 
 
 def test_a_patients_second_visit_is_the_kept_page_and_three_queries(
@@ -93,6 +93,14 @@ def test_the_kept_page_holds_no_token_and_each_reader_posts_with_their_own(
     assert AnswerVote.objects.filter(answer=answered, user=nadia).exists()
     # ...and her vote shows at once, though no page cache watches the votes table.
     assert 'name="helpful" value="0"' in page(second, question)
+
+
+def test_another_members_vote_reaches_the_kept_page(client_as, mallory, answered, question):
+    nadia = client_as(PatientFactory(display_name="Nadia"))  # a new account is a write too
+    browser = client_as(mallory)
+    assert "0 found this helpful" in page(browser, question)
+    nadia.post(reverse("forum:answer_vote", args=[answered.pk]), {"helpful": "1"})
+    assert "1 found this helpful" in page(browser, question)
 
 
 def test_a_new_answer_and_a_hidden_question_reach_the_kept_page(client_as, mallory, question, bob):

@@ -54,10 +54,16 @@ def test_the_cache_keeps_one_redis_client_per_server():
 def test_the_page_cache_knows_its_views_by_path_as_resolving_would():
     import pagecache
 
-    assert pagecache.cached_view("/questions/", None) is True
-    assert pagecache.cached_view("/healthz", None) is False
-    assert pagecache.cached_view("/account/login/", None) is False
-    assert pagecache.cached_view("/no/such/page/", None) is False
+    site = pagecache.GENERATION_KEY
+    assert pagecache.cached_view("/questions/", None) == (site,)
+    # A question's page is kept under its question's generation too (votes move it on).
+    assert pagecache.cached_view("/questions/12/some-title/", None) == (
+        site,
+        pagecache.generation_key("question:12"),
+    )
+    assert pagecache.cached_view("/healthz", None) is None
+    assert pagecache.cached_view("/account/login/", None) is None
+    assert pagecache.cached_view("/no/such/page/", None) is None
     with override_settings(ROOT_URLCONF="bench.hello"):  # a URL conf with one uncached view
-        assert pagecache.cached_view("/questions/", None) is False
-    assert pagecache.cached_view("/questions/", None) is True
+        assert pagecache.cached_view("/questions/", None) is None
+    assert pagecache.cached_view("/questions/", None) == (site,)
