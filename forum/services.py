@@ -508,9 +508,10 @@ def recount_helpful(answer_ids) -> None:
         .values("total")
     )
     answers = Answer.objects.filter(pk__in=list(answer_ids))
+    answers.update(helpful_count=Coalesce(Subquery(votes), 0))
+    # After the write: outside a transaction, changed() moves the scope on straight away.
     for question_id in set(answers.values_list("question_id", flat=True)):
         pagecache.changed(page_scope(question_id))
-    answers.update(helpful_count=Coalesce(Subquery(votes), 0))
 
 
 def recount_doctor_answers(doctor_ids) -> None:

@@ -692,6 +692,8 @@ def my_activity(request):
 @require_safe
 def doctor_dashboard(request):
     """Doctor accounts: where verification stands, questions to answer, their answers."""
+    # The generation before any row: a write after it is never kept under it (pagecache).
+    fragments = pagecache.fragments()
     profile = doctor_services.profile_for(request.user)
     context = selectors.doctor_dashboard(profile)
     context |= {
@@ -704,7 +706,7 @@ def doctor_dashboard(request):
             initial={"treatments": ", ".join(t.name for t in context["followed"])}
         ),
         "suggestions": treatment_suggestions(),
-        **pagecache.fragments(),
+        **fragments,
     }
     return render(request, "forum/doctor_dashboard.html", context)
 

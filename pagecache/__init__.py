@@ -182,8 +182,16 @@ def kept_key(key: str) -> str:
 
 def new_generation(key: str = GENERATION_KEY) -> int:
     """A lost counter restarts from the clock, never from a number an old page was kept with."""
-    cache().add(key, time.time_ns(), timeout=None)
+    cache().add(key, time.time_ns(), timeout=counter_seconds(key))
     return cache().get(key)
+
+
+def counter_seconds(key: str) -> int | None:
+    """How long a generation's counter is kept: the site's for good; a scope's a while longer
+    than the pages kept under it. Any URL naming a question reads its scope, the question
+    existing or not, so scopes must not pile up: one that expires restarts from the clock,
+    newer than any number a page was kept with, and costs a render, never a stale page."""
+    return None if key == GENERATION_KEY else 2 * settings.PAGE_CACHE_SECONDS
 
 
 def bump(key: str = GENERATION_KEY) -> None:
@@ -193,7 +201,7 @@ def bump(key: str = GENERATION_KEY) -> None:
         try:
             cache().incr(key)
         except ValueError:  # no counter yet (or evicted): a fresh start is newer than any page
-            cache().set(key, time.time_ns(), timeout=None)
+            cache().set(key, time.time_ns(), timeout=counter_seconds(key))
     except Exception:
         logger.exception("The page cache's generation could not be moved on")
 

@@ -184,6 +184,20 @@ def test_a_vote_renders_its_question_page_afresh_and_leaves_every_other_page_kep
     assert "1 found this helpful" in page.content.decode()
 
 
+def test_a_scopes_counter_expires_and_a_lost_one_costs_a_render_not_a_stale_page(
+    client, alice, settings
+):
+    scope = pagecache.generation_key("question:999999")
+    assert pagecache.counter_seconds(scope) == 2 * settings.PAGE_CACHE_SECONDS
+    assert pagecache.counter_seconds(pagecache.GENERATION_KEY) is None  # the site's stays
+    question = QuestionFactory(author=alice)
+    url = question.get_absolute_url()
+    visit(client, url)
+    assert visit(client, url)["X-Page-Cache"] == "hit"
+    pagecache.cache().delete(pagecache.generation_key(f"question:{question.pk}"))  # evicted
+    assert visit(client, url)["X-Page-Cache"] == "miss"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_scope_moves_on_once_when_its_transaction_commits_and_not_if_it_rolls_back():
     before = pagecache.generation("question:7")
